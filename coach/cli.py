@@ -1,0 +1,185 @@
+"""The command line: the TUI by default, and the commands that work without it."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+
+from coach import __version__
+from coach.domain.rubric import Level
+from coach.errors import CoachError, UnknownProblemError, UsageError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="coach", description="A local-first system design interview coach. "
+        "With no command, opens the interactive coach.")
+    parser.add_argument("--version", action="version", version=f"coach {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="database file (default: COACH_DB, "
+                        "else coach.db in COACH_HOME or the user data folder)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    problems = commands.add_parser("problems", help="list the problems in the catalog")
+    problems.add_argument("--json", action="store_true", help="print JSON")
+
+    score = commands.add_parser("score", help="score a Markdown answer file")
+    score.add_argument("file", metavar="FILE", help="answer file ('-' reads standard input)")
+    score.add_argument("--problem", required=True, metavar="ID", help="problem id")
+    score.add_argument("--level", choices=[level.value for level in Level],
+                       default=Level.SENIOR.value, help="target level (default: senior)")
+    score.add_argument("--json", action="store_true", help="print JSON")
+    score.add_argument("--save", action="store_true", help="store it as an attempt")
+
+    history = commands.add_parser("history", help="list past attempts")
+    history.add_argument("--json", action="store_true", help="print JSON")
+
+    export = commands.add_parser("export", help="write an attempt as Markdown or JSON")
+    export.add_argument("attempt_id", metavar="ATTEMPT_ID", type=int)
+    export.add_argument("--format", choices=["md", "json"], default="md")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            return _launch_tui(args.db)
+        handler = {"problems": _problems, "score": _score, "history": _history,
+                   "export": _export}[args.command]
+        return handler(args)
+    except CoachError as error:
+        print(f"coach: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+def _launch_tui(db: str | None) -> int:
+    from coach.tui.app import CoachApp
+
+    app = CoachApp(db_path=db)
+    app.run()
+    return app.return_code or 0
+
+
+def _problems(args: argparse.Namespace) -> int:
+    from coach.packs.loader import load_catalog
+
+    catalog = load_catalog()
+    _warn_issues(catalog)
+    rows = [{"id": e.id, "title": e.problem.title, "pack": e.pack_id,
+             "difficulty": e.problem.difficulty.value, "tags": list(e.problem.tags)}
+            for e in catalog.entries]
+    if args.json:
+        print(json.dumps({"problems": rows}, indent=2))
+        return 0
+    width = max((len(row["id"]) for row in rows), default=2)
+    for row in rows:
+        print(f"{row['id']:<{width}}  {row['difficulty']:<6}  {row['title']}  "
+              f"[{', '.join(row['tags'])}]")
+    return 0
+
+
+def _score(args: argparse.Namespace) -> int:
+    from coach.domain.answer_file import parse_answer
+    from coach.export.text_report import render_text
+    from coach.services import load_catalog_and_scorer
+
+    catalog, scorer = load_catalog_and_scorer()
+    entry = catalog.get(args.problem)
+    if entry is None:
+        raise UnknownProblemError(args.problem, catalog.suggest(args.problem))
+    answer = parse_answer(_read_text(args.file))
+    if not answer.found_steps:
+        print(f"coach: warning: {args.file}: no step headings found (e.g. '## 1. Clarify "
+              "requirements'), so every step is empty", file=sys.stderr)
+    report = scorer.score(entry.problem, answer.texts, level=Level(args.level))
+    if args.save:
+        attempt_id = _save_scored(args.db, entry, answer.texts, report)
+        print(f"coach: saved as attempt {attempt_id}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report.contract_json(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(render_text(report, timed=False))
+    return 0
+
+
+def _save_scored(db, entry, texts, report) -> int:
+    from coach.domain.attempt import Mode, StepAnswer
+    from coach.services import open_repository
+    from coach.session.interview import new_attempt
+
+    now = datetime.now(UTC)
+    repo = open_repository(db)
+    try:
+        attempt = repo.add(new_attempt(entry, Mode.FILE, now, report.level))
+        answers = [StepAnswer(step=n, text=t) for n, t in enumerate(texts, start=1)]
+        repo.submit(attempt.id, answers, report, now)
+        return attempt.id
+    finally:
+        repo.close()
+
+
+def _read_text(file: str) -> str:
+    if file == "-":
+        return sys.stdin.read()
+    path = Path(file)
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise UsageError(f"{file}: no such file") from None
+    except UnicodeDecodeError:
+        raise CoachError(f"{file}: not UTF-8 text", "save the answer as UTF-8 Markdown") from None
+    except OSError as error:
+        raise CoachError(f"{file}: cannot read: {error.strerror}") from None
+
+
+def _history(args: argparse.Namespace) -> int:
+    from coach.services import open_repository
+
+    repo = open_repository(args.db)
+    try:
+        attempts = repo.list_attempts(limit=10_000)
+    finally:
+        repo.close()
+    if args.json:
+        rows = [{"id": a.id, "problem": a.problem_id, "title": a.problem_title,
+                 "started_at": a.started_at.isoformat(), "mode": a.mode.value,
+                 "status": a.status.value, "level": a.level, "total": a.total,
+                 "elapsed_seconds": round(a.elapsed_seconds, 1)} for a in attempts]
+        print(json.dumps({"attempts": rows}, indent=2))
+        return 0
+    if not attempts:
+        print("no attempts yet: run `coach` to start one")
+    for a in attempts:
+        total = "—" if a.total is None else f"{a.total:.0f}"
+        print(f"{a.id:>5}  {a.started_at:%Y-%m-%d %H:%M}  {a.problem_id:<20} "
+              f"{a.mode.value:<8} {a.status.value:<11} {total:>3}")
+    return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    from coach.export.markdown import attempt_markdown
+    from coach.services import open_repository
+
+    repo = open_repository(args.db)
+    try:
+        attempt = repo.get(args.attempt_id)
+    finally:
+        repo.close()
+    if attempt is None:
+        raise UsageError(f"no attempt with id {args.attempt_id}", "`coach history` lists them")
+    if args.format == "json":
+        print(attempt.model_dump_json(indent=2))
+    else:
+        sys.stdout.write(attempt_markdown(attempt))
+    return 0
+
+
+def _warn_issues(catalog) -> None:
+    for issue in catalog.issues:
+        print(f"coach: {issue.severity.value}: {issue.format()}", file=sys.stderr)

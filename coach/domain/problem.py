@@ -1,0 +1,87 @@
+"""A design problem as a pack file describes it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from coach.domain.rubric import Concept, ConceptId, Criterion, Identifier, Line, Strict
+from coach.domain.steps import STEPS
+
+
+class Difficulty(StrEnum):
+    EASY = "easy"
+    MEDIUM = "medium"
+    HARD = "hard"
+
+
+class StepContent(Strict):
+    """What one step of this problem asks for, and how a strong answer reads."""
+
+    guidance: Line
+    hints: list[Line] = Field(default_factory=list)
+    reference: Line
+    criteria: list[Criterion] = Field(default_factory=list)
+
+
+class ProblemSteps(Strict):
+    clarify: StepContent
+    scale: StepContent
+    architecture: StepContent
+    data: StepContent
+    components: StepContent
+    scaling: StepContent
+    tradeoffs: StepContent
+
+    def by_number(self, number: int) -> StepContent:
+        return getattr(self, STEPS[number - 1].key)
+
+
+Minutes = Annotated[int, Field(ge=1, le=60)]
+
+
+class Problem(Strict):
+    id: Identifier
+    title: Line
+    difficulty: Difficulty
+    tags: list[Identifier] = Field(default_factory=list)
+    summary: Line
+    prompt: Line
+    budget_minutes: list[Minutes] | None = None
+    steps: ProblemSteps
+    concepts: dict[ConceptId, Concept] = Field(default_factory=dict)
+
+    @field_validator("budget_minutes")
+    @classmethod
+    def _seven_budgets(cls, value: list[int] | None) -> list[int] | None:
+        if value is not None and len(value) != len(STEPS):
+            raise ValueError(f"needs {len(STEPS)} step budgets, got {len(value)}")
+        return value
+
+
+class PackManifest(Strict):
+    """`pack.yaml`: who wrote the pack and which version it is."""
+
+    id: Identifier
+    name: Line
+    version: Line
+    description: Line
+    author: Line | None = None
+    licence: Line | None = None
+
+
+class CatalogEntry(BaseModel):
+    """A loaded problem with the pack it came from."""
+
+    model_config = ConfigDict(frozen=True)
+
+    problem: Problem
+    pack_id: str
+    pack_version: str
+    source: str
+
+    @property
+    def id(self) -> str:
+        return self.problem.id

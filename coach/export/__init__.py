@@ -1,0 +1,1 @@
+"""Reports and attempts as text, Markdown and JSON."""

@@ -1,0 +1,1 @@
+"""Finding, reading and validating problem packs, rubrics and the concept lexicon."""

@@ -1,0 +1,130 @@
+"""Load the built-in and user packs. Never raises for a broken pack: it reports and skips it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from coach import paths
+from coach.domain.problem import CatalogEntry, PackManifest, Problem, ProblemSteps
+from coach.domain.rubric import Lexicon, Rubric, RubricSteps
+from coach.domain.steps import STEPS
+from coach.errors import CoachError
+from coach.packs.catalog import Catalog
+from coach.packs.issues import LoadIssue, Severity
+from coach.packs.validation import did_you_mean, key_path, validate
+from coach.packs.yaml_source import YamlDocument, YamlReadError, read_yaml
+
+MANIFEST = "pack.yaml"
+M = TypeVar("M", bound=BaseModel)
+
+
+def load_catalog(extra_roots: Iterable[Path] | None = None) -> Catalog:
+    """Built-in packs first, then the user packs folder, then COACH_PACKS folders."""
+    rubric, lexicon = load_rubric_and_lexicon()
+    extra = list(extra_roots) if extra_roots is not None else paths.extra_pack_dirs()
+    issues: list[LoadIssue] = []
+    entries: dict[str, CatalogEntry] = {}
+    pack_dirs = _discover([paths.bundled_dir("problems"), paths.user_packs_dir()], issues)
+    pack_dirs += _discover(extra, issues, must_exist=True)
+    for pack_dir in pack_dirs:
+        for entry in _load_pack(pack_dir, lexicon, issues):
+            if entry.id in entries:
+                issues.append(LoadIssue(
+                    entry.source, None, None, "id",
+                    f"problem id {entry.id!r} is already defined in "
+                    f"{entries[entry.id].source}; skipped",
+                ))
+                continue
+            entries[entry.id] = entry
+    return Catalog(tuple(entries.values()), rubric, lexicon, tuple(issues))
+
+
+def load_rubric_and_lexicon() -> tuple[Rubric, Lexicon]:
+    """The built-in rubric and lexicon; a broken one is a bug, reported as a CoachError."""
+    folder = paths.bundled_dir("rubrics")
+    issues: list[LoadIssue] = []
+    lexicon, _ = _read(folder / "lexicon.yaml", Lexicon, issues)
+    rubric_path = folder / "generic.yaml"
+    rubric, doc = _read(rubric_path, Rubric, issues)
+    if lexicon is not None and rubric is not None:
+        _check_criteria(rubric.steps, set(lexicon.concepts), str(rubric_path), doc, issues)
+    if issues or rubric is None or lexicon is None:
+        first = issues[0].format() if issues else f"{folder}: rubric files missing"
+        raise CoachError(first, "the installed rubric is damaged; reinstall coach")
+    return rubric, lexicon
+
+
+def _discover(roots: list[Path], issues: list[LoadIssue], must_exist: bool = False) -> list[Path]:
+    """Each root is a pack (it holds pack.yaml) or a folder of packs."""
+    found: list[Path] = []
+    for root in roots:
+        if not root.is_dir():
+            if must_exist or root.exists():
+                issues.append(LoadIssue(str(root), None, None, "",
+                                        "not a folder of packs; skipped", Severity.WARNING))
+            continue
+        if (root / MANIFEST).is_file():
+            found.append(root)
+        else:
+            found.extend(sorted(child for child in root.iterdir() if (child / MANIFEST).is_file()))
+    return found
+
+
+def _load_pack(pack_dir: Path, lexicon: Lexicon, issues: list[LoadIssue]) -> list[CatalogEntry]:
+    manifest, _ = _read(pack_dir / MANIFEST, PackManifest, issues)
+    if manifest is None:
+        return []
+    entries = []
+    files = sorted(p for p in pack_dir.iterdir()
+                   if p.suffix in (".yaml", ".yml") and p.name != MANIFEST)
+    for path in files:
+        problem, doc = _read(path, Problem, issues)
+        if problem is None:
+            continue
+        before = len(issues)
+        known = set(lexicon.concepts) | set(problem.concepts)
+        _check_criteria(problem.steps, known, str(path), doc, issues)
+        if len(issues) == before:
+            entries.append(CatalogEntry(problem=problem, pack_id=manifest.id,
+                                        pack_version=manifest.version, source=str(path)))
+    return entries
+
+
+def _read(path: Path, model: type[M],
+          issues: list[LoadIssue]) -> tuple[M | None, YamlDocument | None]:
+    try:
+        doc = read_yaml(path)
+    except YamlReadError as error:
+        issues.append(LoadIssue(str(path), error.line, error.column, "", error.message))
+        return None, None
+    value, found = validate(model, doc, str(path))
+    issues.extend(found)
+    return value, doc
+
+
+def _check_criteria(steps: ProblemSteps | RubricSteps, known: set[str], file: str,
+                    doc: YamlDocument | None, issues: list[LoadIssue]) -> None:
+    """What pydantic cannot check alone: concept ids exist and criterion ids are unique."""
+    seen: set[str] = set()
+    for info in STEPS:
+        for index, criterion in enumerate(getattr(steps, info.key).criteria):
+            loc: tuple[str | int, ...] = ("steps", info.key, "criteria", index)
+            for field in ("any_of", "all_of"):
+                for position, concept_id in enumerate(getattr(criterion, field)):
+                    if concept_id not in known:
+                        _report(issues, file, doc, (*loc, field, position),
+                                f"unknown concept {concept_id!r}"
+                                f"{did_you_mean(concept_id, sorted(known))}")
+            if criterion.id in seen:
+                _report(issues, file, doc, (*loc, "id"), f"duplicate criterion id {criterion.id!r}")
+            seen.add(criterion.id)
+
+
+def _report(issues: list[LoadIssue], file: str, doc: YamlDocument | None,
+            loc: tuple[str | int, ...], message: str) -> None:
+    line, column = doc.position(loc) if doc is not None else (None, None)
+    issues.append(LoadIssue(file, line, column, key_path(loc), message))

@@ -1,0 +1,1 @@
+"""Pure scoring functions: text analysis, concept matching, criteria, mistakes. No I/O."""

@@ -1,0 +1,130 @@
+"""Score an attempt: each step's criteria against what its answer says, with the evidence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from coach.domain.problem import Problem
+from coach.domain.report import CriterionResult, Evidence, ScoreReport, StepScore
+from coach.domain.rubric import Criterion, Level, Lexicon, Rubric
+from coach.domain.steps import STEPS
+from coach.scoring.analysis import StepAnalysis, analyse
+from coach.scoring.matcher import ConceptMatcher
+from coach.scoring.mistakes import find_mistakes
+
+MAX_EVIDENCE = 3
+
+
+class Scorer:
+    """Holds the compiled lexicon so scoring many attempts costs only the matching."""
+
+    def __init__(self, rubric: Rubric, lexicon: Lexicon) -> None:
+        self.rubric = rubric
+        self.lexicon = lexicon
+        self._shared = ConceptMatcher(lexicon.concepts)
+        self._own: dict[str, tuple[Problem, ConceptMatcher]] = {}
+
+    @property
+    def rubric_version(self) -> str:
+        return f"{self.rubric.id}@{self.rubric.version}+lexicon@{self.lexicon.version}"
+
+    def _matchers(self, problem: Problem) -> list[ConceptMatcher]:
+        cached = self._own.get(problem.id)
+        if cached is None or cached[0] is not problem:
+            cached = (problem, ConceptMatcher(problem.concepts))
+            self._own[problem.id] = cached
+        return [self._shared, cached[1]]
+
+    def label(self, problem: Problem, concept_id: str) -> str:
+        concept = problem.concepts.get(concept_id) or self.lexicon.concepts.get(concept_id)
+        return concept.label if concept else concept_id
+
+    def score(
+        self,
+        problem: Problem,
+        texts: Sequence[str],
+        *,
+        level: Level = Level.SENIOR,
+        budget_seconds: Sequence[int] | None = None,
+        elapsed_seconds: Sequence[float] | None = None,
+    ) -> ScoreReport:
+        budgets = budget_seconds or [m * 60 for m in (problem.budget_minutes or
+                                                     [s.default_minutes for s in STEPS])]
+        elapsed = elapsed_seconds or [0.0] * len(STEPS)
+        matchers = self._matchers(problem)
+        analyses = [analyse(text, matchers) for text in texts]
+        steps = [
+            self._score_step(problem, info.number, analyses[info.number - 1], level,
+                             budgets[info.number - 1], elapsed[info.number - 1])
+            for info in STEPS
+        ]
+        weight_sum = sum(step.weight for step in steps)
+        total = sum(step.score * step.weight for step in steps) / weight_sum
+        return ScoreReport(
+            problem=problem.id,
+            problem_title=problem.title,
+            rubric_version=self.rubric_version,
+            level=level.value,
+            total=round(total, 1),
+            steps=steps,
+            mistakes=find_mistakes(analyses),
+        )
+
+    def _score_step(self, problem: Problem, number: int, analysis: StepAnalysis, level: Level,
+                    budget: int, elapsed: float) -> StepScore:
+        info = STEPS[number - 1]
+        rubric_step = getattr(self.rubric.steps, info.key)
+        criteria = [(c, "generic") for c in rubric_step.criteria]
+        criteria += [(c, problem.id) for c in problem.steps.by_number(number).criteria]
+        results = [
+            self._judge(problem, criterion, source, analysis)
+            for criterion, source in criteria
+            if criterion.level.rank <= level.rank
+        ]
+        possible = sum(r.weight for r in results)
+        earned = sum(r.weight for r in results if r.met)
+        return StepScore(
+            step=number, title=info.title, weight=rubric_step.weight,
+            score=round(100 * earned / possible, 1) if possible else 0.0,
+            earned=earned, possible=possible, budget_seconds=budget,
+            elapsed_seconds=round(elapsed, 1), words=analysis.word_count, criteria=results,
+        )
+
+    def _judge(self, problem: Problem, criterion: Criterion, source: str,
+               analysis: StepAnalysis) -> CriterionResult:
+        found_any = [c for c in criterion.any_of if analysis.has(c)]
+        found_all = [c for c in criterion.all_of if analysis.has(c)]
+        met = (not criterion.any_of or len(found_any) >= criterion.min_of) and len(
+            found_all) == len(criterion.all_of)
+        found = found_any + found_all
+        missing = [c for c in criterion.all_of if c not in found_all]
+        if criterion.any_of and len(found_any) < criterion.min_of:
+            missing += [c for c in criterion.any_of if c not in found_any]
+        return CriterionResult(
+            id=criterion.id, title=criterion.title, source=source, weight=criterion.weight,
+            level=criterion.level.value, met=met,
+            evidence=_evidence(analysis, found),
+            found=[self.label(problem, c) for c in found],
+            missing=[self.label(problem, c) for c in missing],
+            feedback="" if met else criterion.miss,
+        )
+
+
+def _evidence(analysis: StepAnalysis, concept_ids: list[str]) -> list[Evidence]:
+    """One sentence per found concept (its first mention), with the words that matched."""
+    chosen: dict[int, list[str]] = {}
+    for concept_id in concept_ids:
+        hits = analysis.affirmed.get(concept_id, [])
+        if not hits:
+            continue
+        first = hits[0].sentence
+        for hit in hits:
+            if hit.sentence == first:
+                shown = " ".join(analysis.sentences[first].words[hit.start:hit.end])
+                terms = chosen.setdefault(first, [])
+                if shown not in terms:
+                    terms.append(shown)
+    return [
+        Evidence(sentence=analysis.sentences[index].text, matched=terms)
+        for index, terms in sorted(chosen.items())[: max(MAX_EVIDENCE, len(concept_ids))]
+    ]

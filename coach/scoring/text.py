@@ -1,0 +1,64 @@
+"""Normalise answer text into sentences of word tokens and stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import snowballstemmer
+
+_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+# A sentence ends at a line break or at . ! ? ; followed by a space (so 1.5 and e.g.x stay whole).
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?;])\s+")
+_CLAUSE_BREAK = re.compile(r"[,:()\[\]]|\s-\s|\s—\s")
+_LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
+
+_stemmer = snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def normalise(text: str) -> str:
+    """Unicode-compatible, case-folded text with one kind of apostrophe."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case word tokens; contractions lose their apostrophe (don't -> dont)."""
+    return [token.replace("'", "") for token in _WORD.findall(normalise(text))]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    text: str  # as the candidate wrote it, trimmed
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    clauses: tuple[int, ...]  # clause number of each word; negation stays inside its clause
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split an answer into sentences and bullet lines, each with its tokens."""
+    out: list[Sentence] = []
+    for chunk in _SENTENCE_END.split(text):
+        shown = _LIST_MARKER.sub("", chunk).strip()
+        tokens: list[str] = []
+        clauses: list[int] = []
+        for number, clause in enumerate(_CLAUSE_BREAK.split(shown)):
+            clause_words = words(clause)
+            tokens += clause_words
+            clauses += [number] * len(clause_words)
+        if tokens:
+            out.append(Sentence(len(out), shown, tuple(tokens),
+                                tuple(stem(w) for w in tokens), tuple(clauses)))
+    return out
+
+
+def word_count(text: str) -> int:
+    return len(words(text))

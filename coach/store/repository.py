@@ -1,0 +1,38 @@
+"""The repository interface screens and commands talk to, whatever stores the attempts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Protocol
+
+from coach.domain.attempt import Attempt, AttemptSummary, ProblemStats, StepAnswer
+from coach.domain.report import ScoreReport
+
+
+class Repository(Protocol):
+    def add(self, attempt: Attempt) -> Attempt:
+        """Store a new attempt; returns it with its id."""
+
+    def save_progress(self, attempt_id: int, answers: Sequence[StepAnswer], current_step: int,
+                      at: datetime) -> None:
+        """Overwrite the answers and step times of an attempt in progress."""
+
+    def submit(self, attempt_id: int, answers: Sequence[StepAnswer], report: ScoreReport,
+               at: datetime) -> Attempt:
+        """Store the final answers and the score; the attempt is no longer resumable."""
+
+    def abandon(self, attempt_id: int, at: datetime) -> None:
+        """Keep the text but stop offering the attempt for resume."""
+
+    def get(self, attempt_id: int) -> Attempt | None: ...
+
+    def latest_unfinished(self) -> Attempt | None: ...
+
+    def list_attempts(self, limit: int = 200, offset: int = 0) -> list[AttemptSummary]:
+        """Newest first."""
+
+    def problem_stats(self) -> dict[str, ProblemStats]:
+        """Attempts per problem id and the best submitted total."""
+
+    def close(self) -> None: ...

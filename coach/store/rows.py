@@ -1,0 +1,39 @@
+"""SQLModel table rows. Kept apart from the domain models; converters map between them."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Field, SQLModel
+
+
+class AttemptRow(SQLModel, table=True):
+    __tablename__ = "attempt"
+
+    id: int | None = Field(default=None, primary_key=True)
+    problem_id: str = Field(index=True)
+    problem_title: str
+    pack_id: str
+    pack_version: str
+    mode: str
+    status: str = Field(index=True)
+    level: str
+    budget_seconds: str  # JSON list of seven integers
+    current_step: int = 1
+    started_at: datetime = Field(index=True)
+    updated_at: datetime
+    submitted_at: datetime | None = None
+    elapsed_seconds: float = 0.0
+    total: float | None = Field(default=None, index=True)
+    rubric_version: str | None = None
+    report_json: str | None = None
+
+
+class StepRow(SQLModel, table=True):
+    __tablename__ = "attempt_step"
+
+    attempt_id: int = Field(foreign_key="attempt.id", primary_key=True, ondelete="CASCADE")
+    step: int = Field(primary_key=True)
+    text: str = ""
+    elapsed_seconds: float = 0.0
+    score: float | None = None

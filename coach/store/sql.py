@@ -1,0 +1,144 @@
+"""The SQLite repository (SQLModel). Every method is one short transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import func
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, col, delete, select
+
+from coach.domain.attempt import Attempt, AttemptSummary, ProblemStats, Status, StepAnswer
+from coach.domain.report import ScoreReport
+from coach.errors import StoreError
+from coach.store.converters import (
+    attempt_to_row,
+    row_to_attempt,
+    row_to_summary,
+    steps_to_rows,
+    to_db_time,
+)
+from coach.store.engine import open_engine
+from coach.store.rows import AttemptRow, StepRow
+
+
+class SqlRepository:
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+        self._engine = open_engine(path)
+
+    def _session(self) -> Session:
+        return Session(self._engine, expire_on_commit=False)
+
+    def add(self, attempt: Attempt) -> Attempt:
+        with self._guard(), self._session() as session:
+            row = attempt_to_row(attempt.model_copy(update={"id": None}))
+            session.add(row)
+            session.flush()
+            session.add_all(steps_to_rows(row.id, attempt.answers, attempt.report))
+            session.commit()
+            return attempt.model_copy(update={"id": row.id})
+
+    def save_progress(self, attempt_id: int, answers: Sequence[StepAnswer], current_step: int,
+                      at: datetime) -> None:
+        with self._guard(), self._session() as session:
+            row = self._row(session, attempt_id)
+            row.current_step = current_step
+            row.updated_at = to_db_time(at)
+            row.elapsed_seconds = sum(a.elapsed_seconds for a in answers)
+            session.add(row)
+            self._replace_steps(session, attempt_id, list(answers), None)
+            session.commit()
+
+    def submit(self, attempt_id: int, answers: Sequence[StepAnswer], report: ScoreReport,
+               at: datetime) -> Attempt:
+        with self._guard(), self._session() as session:
+            row = self._row(session, attempt_id)
+            row.status = Status.SUBMITTED.value
+            row.level = report.level
+            row.updated_at = row.submitted_at = to_db_time(at)
+            row.elapsed_seconds = sum(a.elapsed_seconds for a in answers)
+            row.total = report.total
+            row.rubric_version = report.rubric_version
+            row.report_json = report.model_dump_json()
+            session.add(row)
+            self._replace_steps(session, attempt_id, list(answers), report)
+            session.commit()
+        return self.get(attempt_id)
+
+    def abandon(self, attempt_id: int, at: datetime) -> None:
+        with self._guard(), self._session() as session:
+            row = self._row(session, attempt_id)
+            row.status = Status.ABANDONED.value
+            row.updated_at = to_db_time(at)
+            session.add(row)
+            session.commit()
+
+    def get(self, attempt_id: int) -> Attempt | None:
+        with self._guard(), self._session() as session:
+            row = session.get(AttemptRow, attempt_id)
+            if row is None:
+                return None
+            steps = session.exec(select(StepRow).where(StepRow.attempt_id == attempt_id)).all()
+            return row_to_attempt(row, list(steps))
+
+    def latest_unfinished(self) -> Attempt | None:
+        with self._guard(), self._session() as session:
+            statement = (select(AttemptRow.id)
+                         .where(AttemptRow.status == Status.IN_PROGRESS.value)
+                         .order_by(col(AttemptRow.updated_at).desc(), col(AttemptRow.id).desc())
+                         .limit(1))
+            attempt_id = session.exec(statement).first()
+        return self.get(attempt_id) if attempt_id is not None else None
+
+    def list_attempts(self, limit: int = 200, offset: int = 0) -> list[AttemptSummary]:
+        with self._guard(), self._session() as session:
+            statement = (select(AttemptRow)
+                         .order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
+                         .offset(offset).limit(limit))
+            return [row_to_summary(row) for row in session.exec(statement)]
+
+    def problem_stats(self) -> dict[str, ProblemStats]:
+        with self._guard(), self._session() as session:
+            statement = select(AttemptRow.problem_id, func.count(), func.max(AttemptRow.total)
+                               ).group_by(AttemptRow.problem_id)
+            return {pid: ProblemStats(attempts=n, best=best)
+                    for pid, n, best in session.exec(statement)}
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    @staticmethod
+    def _row(session: Session, attempt_id: int) -> AttemptRow:
+        row = session.get(AttemptRow, attempt_id)
+        if row is None:
+            raise StoreError(f"no attempt with id {attempt_id}")
+        return row
+
+    @staticmethod
+    def _replace_steps(session: Session, attempt_id: int, answers: list[StepAnswer],
+                       report: ScoreReport | None) -> None:
+        session.exec(delete(StepRow).where(col(StepRow.attempt_id) == attempt_id))
+        session.add_all(steps_to_rows(attempt_id, answers, report))
+
+    def _guard(self) -> _StoreErrors:
+        return _StoreErrors(self.path)
+
+
+class _StoreErrors:
+    """Turns database failures (disk full, locked, corrupt) into a StoreError with the path."""
+
+    def __init__(self, path: Path | str) -> None:
+        self.path = path
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, kind, error, _tb) -> bool:
+        if isinstance(error, SQLAlchemyError):
+            raise StoreError(f"database error in {self.path}: {getattr(error, 'orig', error)}",
+                             "check free disk space and that no other program locks the file"
+                             ) from error
+        return False

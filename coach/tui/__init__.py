@@ -1,0 +1,1 @@
+"""The Textual front end. Everything else in coach works without it."""

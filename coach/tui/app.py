@@ -1,0 +1,93 @@
+"""CoachApp: paints the home screen at once, then loads the catalog and database in a worker."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from coach.tui.messages import ServicesFailed, ServicesReady
+from coach.tui.screens.home import HomeScreen
+
+if TYPE_CHECKING:
+    from coach.services import Services
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class CoachApp(App[None]):
+    TITLE = "coach"
+    SUB_TITLE = "system design interview practice"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = False
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+
+    def __init__(
+        self,
+        db_path: str | None = None,
+        *,
+        services_factory: Callable[[], Services] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], datetime] = _utc_now,
+    ) -> None:
+        super().__init__()
+        self.db_path = db_path
+        self.services: Services | None = None
+        self.resume_offered = False  # the unfinished attempt is offered once per run
+        self.clock = clock  # monotonic seconds, for step timers
+        self.wall_clock = wall_clock  # dates shown and stored
+        self._services_factory = services_factory or self._default_services
+
+    def _default_services(self) -> Services:
+        from coach.services import load_services
+
+        return load_services(self.db_path)
+
+    def get_default_screen(self) -> HomeScreen:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        # Paint first, then pay for pydantic, YAML and SQLModel off the event loop.
+        self.call_after_refresh(self._load_services)
+
+    @work(thread=True, exclusive=True, group="services", exit_on_error=False)
+    def _load_services(self) -> None:
+        from coach.errors import CoachError
+
+        try:
+            services = self._services_factory()
+        except CoachError as error:
+            self.call_from_thread(self._services_failed, error.message, error.hint or "")
+            return
+        self.call_from_thread(self._services_ready, services)
+
+    def _services_ready(self, services: Services) -> None:
+        self.services = services
+        self.screen_stack[0].post_message(ServicesReady())
+
+    def _services_failed(self, message: str, hint: str) -> None:
+        self.screen_stack[0].post_message(ServicesFailed(message, hint))
+
+    def go_home(self) -> None:
+        """Close every screen above the home screen, which then refreshes its figures."""
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.screen_stack[0].post_message(ServicesReady())
+
+    async def action_quit(self) -> None:
+        for screen in self.screen_stack:
+            flush = getattr(screen, "flush", None)
+            if flush is not None and self.services is not None:
+                flush()
+        self.exit()
+
+    def on_unmount(self) -> None:
+        if self.services is not None:
+            self.services.repository.close()

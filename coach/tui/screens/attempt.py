@@ -1,0 +1,66 @@
+"""One past attempt, read-only: its results and what was written in each step."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+
+from coach.domain.attempt import Attempt, Status
+from coach.domain.steps import STEPS
+from coach.export.text_report import step_time
+from coach.tui.widgets.report_view import ReportView
+
+
+class AttemptScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("r", "resume", "Resume"),
+    ]
+
+    def __init__(self, attempt: Attempt) -> None:
+        super().__init__()
+        self.attempt = attempt
+
+    def compose(self) -> ComposeResult:
+        attempt = self.attempt
+        entry = self.app.services.catalog.get(attempt.problem_id)
+        yield Header()
+        with TabbedContent(id="attempt-tabs"):
+            if attempt.report is not None:
+                with TabPane("Results", id="tab-results"), VerticalScroll():
+                    yield ReportView(attempt.report, entry.problem if entry else None)
+            with TabPane("Answers", id="tab-answers"), VerticalScroll():
+                for info, answer in zip(STEPS, attempt.answers, strict=True):
+                    budget = attempt.budget_seconds[info.number - 1]
+                    yield Static(Content.assemble(
+                        (f"{info.number}. {info.title}", "bold"),
+                        ("   " + step_time(answer.elapsed_seconds, budget), "dim"),
+                    ), classes="report-heading")
+                    yield Static(answer.text or "(empty)", markup=False, classes="answer")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        a = self.attempt
+        self.title = f"{a.problem_title} · attempt {a.id}"
+        self.sub_title = f"{a.mode.value} · {a.started_at:%Y-%m-%d %H:%M} UTC · read-only"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            return self.attempt.status is Status.IN_PROGRESS
+        return True
+
+    def action_resume(self) -> None:
+        app = self.app
+        entry = app.services.catalog.get(self.attempt.problem_id)
+        if entry is None:
+            self.notify("This problem is no longer in the catalog.", severity="error")
+            return
+        from coach.tui.screens.interview import InterviewScreen
+
+        fresh = app.services.repository.get(self.attempt.id) or self.attempt
+        app.go_home()
+        app.push_screen(InterviewScreen(entry, fresh, app.clock))

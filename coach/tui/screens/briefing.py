@@ -1,0 +1,78 @@
+"""The briefing: the prompt, the seven steps with their budgets, and the choice of mode."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Button, DataTable, Footer, Header, Static
+
+from coach.domain.attempt import Mode
+from coach.domain.problem import CatalogEntry
+from coach.domain.steps import DEFAULT_BUDGET_MINUTES, LONG_BUDGET_MINUTES, STEPS
+from coach.session.interview import new_attempt
+from coach.tui.text import cell
+
+
+class BriefingScreen(Screen[None]):
+    BINDINGS = [
+        Binding("m", "start('mock')", "Mock (timed)"),
+        Binding("l", "start('mock', 'long')", "Mock 60 min"),
+        Binding("p", "start('practice')", "Practice"),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(self, entry: CatalogEntry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    @property
+    def budget(self) -> list[int]:
+        return list(self.entry.problem.budget_minutes or DEFAULT_BUDGET_MINUTES)
+
+    def compose(self) -> ComposeResult:
+        problem = self.entry.problem
+        yield Header()
+        with VerticalScroll(id="briefing"):
+            yield Static(Content.styled(problem.title, "bold"), id="briefing-title")
+            facts = f"{problem.difficulty.value} · {', '.join(problem.tags)}"
+            yield Static(Content.styled(f"{facts} · pack {self.entry.pack_id}", "dim"))
+            yield Static(problem.prompt.strip(), id="briefing-prompt", markup=False)
+            table: DataTable[object] = DataTable(id="briefing-steps", cursor_type="none",
+                                                 show_cursor=False)
+            table.add_columns("Step", "What it covers", "Minutes")
+            for info, minutes in zip(STEPS, self.budget, strict=True):
+                table.add_row(cell(f"{info.number}. {info.title}"), cell(info.covers),
+                              cell(minutes))
+            yield table
+            yield Static(f"Total: {sum(self.budget)} minutes. Mock keeps the clock running; "
+                         "practice shows it but lets you pause.", id="briefing-total",
+                         markup=False)
+            with Horizontal(id="briefing-modes"):
+                yield Button(f"Mock · {sum(self.budget)} min", id="mode-mock", variant="primary")
+                yield Button(f"Mock · {sum(LONG_BUDGET_MINUTES)} min", id="mode-long")
+                yield Button("Practice", id="mode-practice")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#mode-mock", Button).focus()
+
+    @on(Button.Pressed)
+    def _mode_button(self, event: Button.Pressed) -> None:
+        choice = {"mode-mock": ("mock", ""), "mode-long": ("mock", "long"),
+                  "mode-practice": ("practice", "")}.get(event.button.id or "")
+        if choice:
+            self.action_start(*choice)
+
+    def action_start(self, mode: str, length: str = "") -> None:
+        app = self.app
+        minutes = list(LONG_BUDGET_MINUTES) if length == "long" else self.budget
+        attempt = new_attempt(self.entry, Mode(mode), app.wall_clock(), level="senior",
+                              budget_minutes=minutes)
+        stored = app.services.repository.add(attempt)
+        from coach.tui.screens.interview import InterviewScreen
+
+        app.switch_screen(InterviewScreen(self.entry, stored, app.clock))

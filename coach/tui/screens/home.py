@@ -1,0 +1,129 @@
+"""The first screen: the problems, with attempts and best score, and what failed to load."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from coach.tui.messages import ServicesFailed, ServicesReady
+from coach.tui.text import cell, score_style
+
+COLUMNS = ("Problem", "Difficulty", "Tags", "Attempts", "Best")
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "open_problem", "Open", priority=True),
+        Binding("h", "history", "History"),
+        Binding("e", "load_errors", "Load errors"),
+        Binding("q", "app.quit", "Quit", show=False),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Vertical(id="home"):
+            yield Static("Loading problems…", id="home-status", markup=False)
+            table: DataTable[object] = DataTable(id="problems", cursor_type="row",
+                                                 zebra_stripes=True)
+            table.add_columns(*COLUMNS)
+            yield table
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#problems", DataTable).focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        services = self.app.services
+        if action in ("open_problem", "history"):
+            return services is not None
+        if action == "load_errors":
+            return bool(services and services.catalog.issues)
+        return True
+
+    @on(ServicesReady)
+    def show_catalog(self) -> None:
+        services = self.app.services
+        if services is None:
+            return
+        catalog = services.catalog
+        stats = services.repository.problem_stats()
+        table = self.query_one("#problems", DataTable)
+        selected = table.cursor_row
+        table.clear()
+        for entry in catalog.entries:
+            problem = entry.problem
+            stat = stats.get(entry.id)
+            best = stat.best if stat else None
+            table.add_row(
+                cell(problem.title), cell(problem.difficulty.value),
+                cell(", ".join(problem.tags), "dim"),
+                cell(stat.attempts if stat else 0),
+                cell("—" if best is None else f"{best:.0f}", score_style(best)),
+                key=entry.id,
+            )
+        if table.row_count:
+            table.move_cursor(row=min(selected, table.row_count - 1))
+        self._show_status()
+        self.refresh_bindings()
+        self._offer_resume()
+
+    def _show_status(self) -> None:
+        catalog = self.app.services.catalog
+        status = self.query_one("#home-status", Static)
+        text = Content(f"{len(catalog.entries)} problems. Pick one and press Enter.")
+        broken = catalog.broken_files
+        if broken:
+            noun = "file" if len(broken) == 1 else "files"
+            text = text + Content.styled(
+                f"  {len(broken)} pack {noun} could not be loaded — press e for details.",
+                "bold $warning")
+        status.update(text)
+
+    def _offer_resume(self) -> None:
+        if self.app.resume_offered:
+            return
+        self.app.resume_offered = True
+        unfinished = self.app.services.repository.latest_unfinished()
+        if unfinished is not None:
+            from coach.tui.screens.resume import ResumeScreen
+
+            self.app.push_screen(ResumeScreen(unfinished))
+
+    @on(ServicesFailed)
+    def show_failure(self, event: ServicesFailed) -> None:
+        self.query_one("#home-status", Static).update(Content.assemble(
+            ("Could not start: ", "bold $error"), event.message,
+            f"\n{event.hint}" if event.hint else ""))
+
+    @on(DataTable.RowSelected, "#problems")
+    def _row_chosen(self, event: DataTable.RowSelected) -> None:
+        self._open(event.row_key.value)
+
+    def action_open_problem(self) -> None:
+        table = self.query_one("#problems", DataTable)
+        if table.row_count:
+            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+            self._open(row_key.value)
+
+    def _open(self, problem_id: str | None) -> None:
+        services = self.app.services
+        entry = services.catalog.get(problem_id) if services and problem_id else None
+        if entry is not None:
+            from coach.tui.screens.briefing import BriefingScreen
+
+            self.app.push_screen(BriefingScreen(entry))
+
+    def action_history(self) -> None:
+        from coach.tui.screens.history import HistoryScreen
+
+        self.app.push_screen(HistoryScreen())
+
+    def action_load_errors(self) -> None:
+        from coach.tui.screens.load_errors import LoadErrorsScreen
+
+        self.app.push_screen(LoadErrorsScreen(self.app.services.catalog.issues))

@@ -1,0 +1,171 @@
+"""The interview: the prompt, one editor per step, the guidance, and the clocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, Static, TextArea
+
+from coach.domain.attempt import Attempt, Mode
+from coach.domain.problem import CatalogEntry
+from coach.domain.steps import STEPS
+from coach.session.interview import InterviewSession
+from coach.tui.widgets.clocks import ClockBar, StepList
+from coach.tui.widgets.step_editor import StepEditor
+
+TICK_SECONDS = 0.5
+AUTOSAVE_SECONDS = 2.0  # typing reaches the database at most this far behind
+
+
+class InterviewScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+n", "next_step", "Next step"),
+        Binding("ctrl+b", "previous_step", "Prev step"),
+        Binding("ctrl+g", "toggle_pause", "Pause/resume"),
+        Binding("ctrl+s", "submit", "Submit"),
+        Binding("escape", "leave", "Save & leave"),
+    ]
+
+    def __init__(self, entry: CatalogEntry, attempt: Attempt, now: Callable[[], float]) -> None:
+        super().__init__()
+        self.entry = entry
+        self.session = InterviewSession(attempt, now)
+        self.submitted = False
+
+    def compose(self) -> ComposeResult:
+        problem = self.entry.problem
+        yield Header()
+        yield Static(problem.prompt.strip(), id="prompt", markup=False)
+        with Horizontal(id="interview"):
+            with Vertical(id="sidebar"):
+                yield StepList(id="step-list")
+            with Vertical(id="work"):
+                yield ClockBar(id="clock-bar")
+                yield Static(id="step-title")
+                yield Static(id="guidance")
+                with ContentSwitcher(id="editors", initial=f"editor-{self.session.step}"):
+                    for info in STEPS:
+                        yield StepEditor(info.number, self.session.text(info.number))
+        yield Footer()
+
+    def on_mount(self) -> None:
+        mode = "mock" if self.session.mode is Mode.MOCK else "practice"
+        self.title = self.entry.problem.title
+        self.sub_title = f"{mode} · attempt {self.session.attempt.id}"
+        blink = not self.app.is_headless  # steady cursor keeps snapshots stable
+        for editor in self.query(StepEditor):
+            editor.cursor_blink = blink
+        self.session.resume()
+        self._show_step()
+        self.set_interval(TICK_SECONDS, self._tick)
+        self.set_interval(AUTOSAVE_SECONDS, self.save_if_needed)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "toggle_pause":
+            return self.session.mode is not Mode.MOCK
+        if action == "next_step":
+            return self.session.step < len(STEPS) or None
+        if action == "previous_step":
+            return self.session.step > 1 or None
+        return True
+
+    def _editor(self, step: int) -> StepEditor:
+        return self.query_one(f"#editor-{step}", StepEditor)
+
+    def _show_step(self) -> None:
+        step = self.session.step
+        info = STEPS[step - 1]
+        content = self.entry.problem.steps.by_number(step)
+        self.query_one("#step-title", Static).update(
+            Content.styled(f"{info.number}. {info.title}", "bold"))
+        self.query_one("#guidance", Static).update(Content.assemble(
+            ("Covers: ", "bold"), info.covers, "\n", content.guidance.strip()))
+        self.query_one("#editors", ContentSwitcher).current = f"editor-{step}"
+        self._editor(step).focus()
+        self._tick()
+        self.refresh_bindings()
+
+    def _tick(self) -> None:
+        self.query_one("#clock-bar", ClockBar).show(self.session.clock, self.session.paused)
+        has_text = [bool(self.session.text(info.number).strip()) for info in STEPS]
+        self.query_one("#step-list", StepList).show(self.session.clock, has_text)
+
+    @on(TextArea.Changed)
+    def _typed(self, event: TextArea.Changed) -> None:
+        if isinstance(event.text_area, StepEditor):
+            self.session.set_text(event.text_area.step, event.text_area.text)
+
+    def save_if_needed(self) -> None:
+        if self.session.needs_save():
+            self.save()
+
+    def save(self) -> None:
+        session = self.session
+        self.app.services.repository.save_progress(
+            session.attempt.id, session.snapshot(), session.step, self.app.wall_clock())
+        session.mark_saved()
+
+    def _go(self, moved: bool) -> None:
+        if moved:
+            self.save()
+            self._show_step()
+
+    def action_next_step(self) -> None:
+        self._go(self.session.next())
+
+    def action_previous_step(self) -> None:
+        self._go(self.session.previous())
+
+    def action_toggle_pause(self) -> None:
+        if self.session.paused:
+            self.session.resume()
+        else:
+            self.session.pause()
+            self.save()
+        self._tick()
+
+    def action_leave(self) -> None:
+        self.session.pause()
+        self.save()
+        self.notify("Saved. The attempt will be offered for resume.", title="Left the interview")
+        self.app.go_home()
+
+    def action_submit(self) -> None:
+        from coach.tui.screens.confirm import ConfirmScreen
+
+        empty = [str(i.number) for i in STEPS if not self.session.text(i.number).strip()]
+        note = f" Steps {', '.join(empty)} are empty." if empty else ""
+        self.app.push_screen(
+            ConfirmScreen("Submit this attempt for scoring?" + note, "Submit", "Keep working"),
+            self._confirmed_submit)
+
+    def _confirmed_submit(self, confirmed: bool | None) -> None:
+        if not confirmed:
+            return
+        session = self.session
+        session.pause()
+        services = self.app.services
+        answers = session.snapshot()
+        report = services.scorer.score(
+            self.entry.problem, [a.text for a in answers],
+            budget_seconds=session.attempt.budget_seconds,
+            elapsed_seconds=[a.elapsed_seconds for a in answers])
+        attempt = services.repository.submit(session.attempt.id, answers, report,
+                                             self.app.wall_clock())
+        session.mark_saved()
+        self.submitted = True
+        from coach.tui.screens.results import ResultsScreen
+
+        self.app.switch_screen(ResultsScreen(attempt, self.entry))
+
+    def flush(self) -> None:
+        """Save now; the app calls this before it quits so the last seconds are kept."""
+        if not self.submitted:
+            self.session.pause()
+            self.save()

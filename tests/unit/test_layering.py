@@ -1,0 +1,43 @@
+"""The core never imports Textual, and nothing heavy happens on the way to the first screen."""
+
+import os
+import subprocess
+import sys
+
+CORE = ["coach.domain.attempt", "coach.domain.problem", "coach.domain.answer_file",
+        "coach.packs.loader", "coach.scoring.scorer", "coach.session.interview",
+        "coach.store.sql", "coach.store.memory", "coach.export.markdown", "coach.services",
+        "coach.cli", "coach.paths", "coach.errors"]
+
+
+def modules_after_import(*names: str) -> set[str]:
+    code = ("import sys\n" + "".join(f"import {n}\n" for n in names) +
+            "print('\\n'.join(sorted(sys.modules)))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    return set(out.split())
+
+
+def test_core_does_not_import_textual():
+    loaded = modules_after_import(*CORE)
+    assert not {m for m in loaded if m == "textual" or m.startswith("textual.")}
+
+
+def test_tui_entry_keeps_database_and_yaml_off_the_startup_path():
+    loaded = modules_after_import("coach.tui.app")
+    heavy = {"sqlmodel", "sqlalchemy", "yaml", "pydantic", "snowballstemmer"}
+    assert not heavy & {m.split(".")[0] for m in loaded}
+
+
+def test_importing_every_module_reads_no_pack_and_opens_no_database(tmp_path):
+    home = tmp_path / "home"
+    code = (
+        "import yaml, sqlalchemy\n"
+        "def refuse(*a, **k): raise AssertionError('work done at import time')\n"
+        "yaml.SafeLoader.__init__ = refuse\n"
+        "sqlalchemy.create_engine = refuse\n"
+        + "".join(f"import {name}\n" for name in [*CORE, "coach.tui.app"])
+    )
+    env = {**os.environ, "COACH_HOME": str(home)}
+    subprocess.run([sys.executable, "-c", code], check=True, env=env)
+    assert not home.exists()
