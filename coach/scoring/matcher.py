@@ -80,7 +80,18 @@ class ConceptMatcher:
                 for pattern in self._index.get(stem(raw[i] + raw[i + 1]), ()):
                     if len(pattern.stems) == 1:
                         add(i, i + 2, pattern)
-        return hits
+        return _longest_only(hits)
+
+
+def _longest_only(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit inside a longer one of another concept: "non-functional requirement" is
+    not also a "functional requirement", "consistent hashing" not "consistency"."""
+    return [
+        hit for hit in hits
+        if not any(other.concept_id != hit.concept_id and other.start <= hit.start
+                   and hit.end <= other.end and other.end - other.start > hit.end - hit.start
+                   for other in hits)
+    ]
 
 
 def _is_negated(sentence: Sentence, start: int) -> bool:

@@ -71,3 +71,17 @@ def test_a_term_that_itself_negates_is_not_cancelled(matcher):
 def test_product_hits_are_marked(matcher):
     hits = [h for s in sentences("Use Kafka and a queue.") for h in matcher.find(s)]
     assert {(h.term, h.is_product) for h in hits} == {("Kafka", True), ("queue", False)}
+
+
+def test_a_longer_phrase_of_another_concept_wins():
+    matcher = ConceptMatcher({
+        "functional": Concept(label="functional requirement", terms=["functional requirement"]),
+        "non_functional": Concept(label="non-functional requirement",
+                                  terms=["non-functional requirement"]),
+        "consistency": Concept(label="consistency", terms=["consistent"]),
+        "hashing": Concept(label="consistent hashing", terms=["consistent hashing"]),
+    })
+    assert affirmed(matcher, "Non-functional requirements first.") == {"non_functional"}
+    assert affirmed(matcher, "Place keys by consistent hashing.") == {"hashing"}
+    assert affirmed(matcher, "Reads are consistent; functional requirements are set.") == {
+        "consistency", "functional"}
