@@ -66,6 +66,10 @@ class CoachApp(App[None]):
         except CoachError as error:
             self.call_from_thread(self._services_failed, error.message, error.hint or "")
             return
+        except Exception as error:  # a bug: say so on screen instead of loading forever
+            self.call_from_thread(self._services_failed, f"{type(error).__name__}: {error}",
+                                  "please report this, with the command you ran")
+            return
         self.call_from_thread(self._services_ready, services)
 
     def _services_ready(self, services: Services) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
 
 
@@ -11,10 +9,10 @@ class ServicesReady(Message):
     """The catalog and repository are loaded (or changed): refresh what is shown."""
 
 
-@dataclass
 class ServicesFailed(Message):
-    message: str
-    hint: str
+    """The catalog or database could not be opened; the message says why."""
 
-    def __post_init__(self) -> None:
+    def __init__(self, message: str, hint: str) -> None:
         super().__init__()
+        self.message = message
+        self.hint = hint

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from rich.text import Text
 
 
@@ -18,3 +20,24 @@ def score_style(score: float | None) -> str:
     if score >= 40:
         return "yellow"
     return "red"
+
+
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+•]|\d+[.)]|[A-Za-z][\w /&-]{0,40}:\s*$)")
+
+
+def reflow(text: str) -> str:
+    """Join hard-wrapped lines of pack text into paragraphs; keep list items and blank lines.
+
+    YAML block scalars keep the author's line breaks, which look ragged once the
+    terminal wraps them again at another width.
+    """
+    out: list[str] = []
+    for line in text.strip().splitlines():
+        stripped = line.strip()
+        joinable = (out and out[-1].strip() and stripped and not _LIST_ITEM.match(line)
+                    and not out[-1].rstrip().endswith(":"))
+        if joinable:
+            out[-1] = f"{out[-1].rstrip()} {stripped}"
+        else:
+            out.append(line.rstrip())
+    return "\n".join(out)

@@ -8,13 +8,13 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Static
+from textual.widgets import Button, Footer, Header, Static
 
 from coach.domain.attempt import Mode
 from coach.domain.problem import CatalogEntry
 from coach.domain.steps import DEFAULT_BUDGET_MINUTES, LONG_BUDGET_MINUTES, STEPS
 from coach.session.interview import new_attempt
-from coach.tui.text import cell
+from coach.tui.text import reflow
 
 
 class BriefingScreen(Screen[None]):
@@ -40,22 +40,24 @@ class BriefingScreen(Screen[None]):
             yield Static(Content.styled(problem.title, "bold"), id="briefing-title")
             facts = f"{problem.difficulty.value} · {', '.join(problem.tags)}"
             yield Static(Content.styled(f"{facts} · pack {self.entry.pack_id}", "dim"))
-            yield Static(problem.prompt.strip(), id="briefing-prompt", markup=False)
-            table: DataTable[object] = DataTable(id="briefing-steps", cursor_type="none",
-                                                 show_cursor=False)
-            table.add_columns("Step", "What it covers", "Minutes")
-            for info, minutes in zip(STEPS, self.budget, strict=True):
-                table.add_row(cell(f"{info.number}. {info.title}"), cell(info.covers),
-                              cell(minutes))
-            yield table
+            yield Static(reflow(problem.prompt), id="briefing-prompt", markup=False)
+            yield Static(self._steps(), id="briefing-steps")
             yield Static(f"Total: {sum(self.budget)} minutes. Mock keeps the clock running; "
                          "practice shows it but lets you pause.", id="briefing-total",
                          markup=False)
-            with Horizontal(id="briefing-modes"):
-                yield Button(f"Mock · {sum(self.budget)} min", id="mode-mock", variant="primary")
-                yield Button(f"Mock · {sum(LONG_BUDGET_MINUTES)} min", id="mode-long")
-                yield Button("Practice", id="mode-practice")
+        with Horizontal(id="briefing-modes"):
+            yield Button(f"Mock · {sum(self.budget)} min", id="mode-mock", variant="primary")
+            yield Button(f"Mock · {sum(LONG_BUDGET_MINUTES)} min", id="mode-long")
+            yield Button("Practice", id="mode-practice")
         yield Footer()
+
+    def _steps(self) -> Content:
+        lines = [
+            Content.assemble((f"{minutes:>2} min  {info.number}. {info.title}", "bold"),
+                             (f" — {info.covers}", "dim"))
+            for info, minutes in zip(STEPS, self.budget, strict=True)
+        ]
+        return Content("\n").join(lines)
 
     def on_mount(self) -> None:
         self.query_one("#mode-mock", Button).focus()

@@ -16,6 +16,7 @@ from coach.domain.attempt import Attempt, Mode
 from coach.domain.problem import CatalogEntry
 from coach.domain.steps import STEPS
 from coach.session.interview import InterviewSession
+from coach.tui.text import reflow
 from coach.tui.widgets.clocks import ClockBar, StepList
 from coach.tui.widgets.step_editor import StepEditor
 
@@ -41,7 +42,7 @@ class InterviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         problem = self.entry.problem
         yield Header()
-        yield Static(problem.prompt.strip(), id="prompt", markup=False)
+        yield Static(reflow(problem.prompt), id="prompt", markup=False)
         with Horizontal(id="interview"):
             with Vertical(id="sidebar"):
                 yield StepList(id="step-list")
@@ -85,7 +86,7 @@ class InterviewScreen(Screen[None]):
         self.query_one("#step-title", Static).update(
             Content.styled(f"{info.number}. {info.title}", "bold"))
         self.query_one("#guidance", Static).update(Content.assemble(
-            ("Covers: ", "bold"), info.covers, "\n", content.guidance.strip()))
+            ("Covers: ", "bold"), info.covers, "\n", reflow(content.guidance)))
         self.query_one("#editors", ContentSwitcher).current = f"editor-{step}"
         self._editor(step).focus()
         self._tick()

@@ -11,8 +11,9 @@ from textual.widgets import Collapsible, DataTable, Static
 
 from coach.domain.problem import Problem
 from coach.domain.report import CriterionResult, Evidence, ScoreReport, StepScore
+from coach.domain.steps import STEPS
 from coach.export.text_report import step_time
-from coach.tui.text import cell, score_style
+from coach.tui.text import cell, reflow, score_style
 
 MET_STYLE, MISSED_STYLE = "$success", "$error"
 
@@ -75,7 +76,7 @@ class ReportView(Vertical):
         table.add_columns("Step", "Score", "Points", "Weight", "Time / budget")
         for step in report.steps:
             table.add_row(
-                cell(f"{step.step}. {step.title}"),
+                cell(f"{step.step}. {STEPS[step.step - 1].short}"),
                 cell(f"{step.score:.0f}", score_style(step.score)),
                 cell(f"{step.earned:g}/{step.possible:g}"), cell(f"{step.weight:g}"),
                 cell(step_time(step.elapsed_seconds, step.budget_seconds),
@@ -94,4 +95,4 @@ class ReportView(Vertical):
             if self.problem is not None:
                 reference = self.problem.steps.by_number(step.step).reference
                 with Collapsible(title="Reference answer", collapsed=True):
-                    yield Static(reference.strip(), markup=False, classes="reference")
+                    yield Static(reflow(reference), markup=False, classes="reference")

@@ -1,0 +1,67 @@
+"""SVG snapshots of the main screens, at a fixed size with frozen clocks.
+
+Update them with `pytest --snapshot-update` after an intended change, and look at the
+report before committing.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tui.conftest import Harness, open_problem, ready
+
+SNAPSHOT_SIZE = (100, 34)
+STEP1 = ("Users can request a ride and track the driver on a map.\n"
+         "Non-functional: p99 matching latency under 2 s, 99.99% availability.\n"
+         "Literal markup stays literal: [bold]not bold[/bold]")
+
+
+@pytest.fixture
+def snap_harness(catalog, scorer):
+    return Harness(catalog, scorer)
+
+
+def test_home_screen(snap_compare, snap_harness):
+    async def run_before(pilot):
+        await ready(pilot)
+
+    assert snap_compare(snap_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_briefing_screen(snap_compare, snap_harness):
+    async def run_before(pilot):
+        await ready(pilot)
+        await open_problem(pilot, "newsfeed")
+
+    assert snap_compare(snap_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+async def _interview(pilot, harness):
+    await ready(pilot)
+    await open_problem(pilot, "ride-sharing")
+    await pilot.press("m")
+    await pilot.pause()
+    pilot.app.focused.insert(STEP1)
+    harness.clock.advance(250)  # 50 s left of 5 minutes: the warning colour
+    await pilot.pause()
+    pilot.app.screen._tick()
+    await pilot.pause()
+
+
+def test_interview_screen(snap_compare, snap_harness):
+    async def run_before(pilot):
+        await _interview(pilot, snap_harness)
+
+    assert snap_compare(snap_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_results_screen(snap_compare, snap_harness):
+    async def run_before(pilot):
+        await _interview(pilot, snap_harness)
+        await pilot.press("ctrl+n")
+        pilot.app.focused.insert("Assume 20 M DAU; 25 M rides/day is about 290 rides/s.")
+        snap_harness.clock.advance(400)  # step 2 runs 100 s over its budget
+        await pilot.press("ctrl+s", "y")
+        await pilot.pause()
+
+    assert snap_compare(snap_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
