@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from coach import __version__
-from coach.domain.rubric import Level
+from coach.domain.level import Level
 from coach.errors import CoachError, UnknownProblemError, UsageError
 
 

@@ -2,23 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from coach.packs.catalog import Catalog
-from coach.scoring.scorer import Scorer
-from coach.store.repository import Repository
+if TYPE_CHECKING:
+    from coach.packs.catalog import Catalog
+    from coach.scoring.scorer import Scorer
+    from coach.store.repository import Repository
 
 
-@dataclass
 class Services:
-    catalog: Catalog
-    scorer: Scorer
-    repository: Repository
+    """The catalog and repository; the scorer is compiled on first use (it takes a while)."""
+
+    def __init__(self, catalog: Catalog, repository: Repository,
+                 scorer: Scorer | None = None) -> None:
+        self.catalog = catalog
+        self.repository = repository
+        self._scorer = scorer
+        self._lock = threading.Lock()
+
+    @property
+    def scorer(self) -> Scorer:
+        with self._lock:
+            if self._scorer is None:
+                from coach.scoring.scorer import Scorer
+
+                self._scorer = Scorer(self.catalog.rubric, self.catalog.lexicon)
+            return self._scorer
 
 
 def load_catalog_and_scorer() -> tuple[Catalog, Scorer]:
     from coach.packs.loader import load_catalog
+    from coach.scoring.scorer import Scorer
 
     catalog = load_catalog()
     return catalog, Scorer(catalog.rubric, catalog.lexicon)
@@ -30,8 +46,3 @@ def open_repository(db: str | Path | None = None) -> Repository:
     from coach.store.sql import SqlRepository
 
     return SqlRepository(database_path(db))
-
-
-def load_services(db: str | Path | None = None) -> Services:
-    catalog, scorer = load_catalog_and_scorer()
-    return Services(catalog, scorer, open_repository(db))

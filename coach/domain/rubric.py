@@ -2,26 +2,15 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from coach.domain.level import Level
+
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
 ConceptId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Level(StrEnum):
-    """The seniority a criterion expects; an attempt is scored for one target level."""
-
-    MID = "mid"
-    SENIOR = "senior"
-    STAFF = "staff"
-
-    @property
-    def rank(self) -> int:
-        return list(Level).index(self)
 
 
 class Strict(BaseModel):

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coach.domain.level import Level
 from coach.domain.problem import Problem
 from coach.domain.report import CriterionResult, Evidence, ScoreReport, StepScore
-from coach.domain.rubric import Criterion, Level, Lexicon, Rubric
+from coach.domain.rubric import Criterion, Lexicon, Rubric
 from coach.domain.steps import STEPS
 from coach.scoring.analysis import StepAnalysis, analyse
 from coach.scoring.matcher import ConceptMatcher

@@ -11,7 +11,7 @@ from textual import work
 from textual.app import App
 from textual.binding import Binding
 
-from coach.tui.messages import ServicesFailed, ServicesReady
+from coach.tui.messages import CatalogLoaded, ServicesFailed, ServicesReady
 from coach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
@@ -46,9 +46,14 @@ class CoachApp(App[None]):
         self._services_factory = services_factory or self._default_services
 
     def _default_services(self) -> Services:
-        from coach.services import load_services
+        """Catalog first, shown as soon as it is read; then the database (SQLModel is slow
+        to import) for the attempt counts."""
+        from coach.packs.loader import load_catalog
+        from coach.services import Services, open_repository
 
-        return load_services(self.db_path)
+        catalog = load_catalog()
+        self.call_from_thread(self._post_home, CatalogLoaded(catalog))
+        return Services(catalog, open_repository(self.db_path))
 
     def get_default_screen(self) -> HomeScreen:
         return HomeScreen()
@@ -64,32 +69,34 @@ class CoachApp(App[None]):
         try:
             services = self._services_factory()
         except CoachError as error:
-            self.call_from_thread(self._services_failed, error.message, error.hint or "")
+            self.call_from_thread(self._post_home, ServicesFailed(error.message, error.hint or ""))
             return
         except Exception as error:  # a bug: say so on screen instead of loading forever
-            self.call_from_thread(self._services_failed, f"{type(error).__name__}: {error}",
-                                  "please report this, with the command you ran")
+            self.call_from_thread(self._post_home, ServicesFailed(
+                f"{type(error).__name__}: {error}", "please report this, with the command you ran"))
             return
         self.call_from_thread(self._services_ready, services)
+        services.scorer  # noqa: B018  compile it now, so the first submit is instant
+
+    def _post_home(self, message: CatalogLoaded | ServicesFailed) -> None:
+        self.screen_stack[0].post_message(message)
 
     def _services_ready(self, services: Services) -> None:
         self.services = services
-        self.screen_stack[0].post_message(ServicesReady())
-
-    def _services_failed(self, message: str, hint: str) -> None:
-        self.screen_stack[0].post_message(ServicesFailed(message, hint))
+        self._post_home(ServicesReady())
 
     def go_home(self) -> None:
         """Close every screen above the home screen, which then refreshes its figures."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
-        self.screen_stack[0].post_message(ServicesReady())
+        self._post_home(ServicesReady())
 
     async def action_quit(self) -> None:
-        for screen in self.screen_stack:
-            flush = getattr(screen, "flush", None)
-            if flush is not None and self.services is not None:
-                flush()
+        if self.services is not None:
+            for screen in self.screen_stack:
+                flush = getattr(screen, "flush", None)
+                if flush is not None:
+                    flush()
         self.exit()
 
     def on_unmount(self) -> None:

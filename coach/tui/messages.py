@@ -16,3 +16,11 @@ class ServicesFailed(Message):
         super().__init__()
         self.message = message
         self.hint = hint
+
+
+class CatalogLoaded(Message):
+    """The problems are read; the database may still be opening."""
+
+    def __init__(self, catalog: object) -> None:
+        super().__init__()
+        self.catalog = catalog

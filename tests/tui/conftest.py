@@ -23,8 +23,8 @@ class Harness:
         self.scorer = scorer
 
     def app(self) -> CoachApp:
-        return CoachApp(services_factory=lambda: Services(self.catalog, self.scorer,
-                                                          self.repository),
+        return CoachApp(services_factory=lambda: Services(self.catalog, self.repository,
+                                                          self.scorer),
                         clock=self.clock, wall_clock=self.wall)
 
 

@@ -7,7 +7,7 @@ import sys
 CORE = ["coach.domain.attempt", "coach.domain.problem", "coach.domain.answer_file",
         "coach.packs.loader", "coach.scoring.scorer", "coach.session.interview",
         "coach.store.sql", "coach.store.memory", "coach.export.markdown", "coach.services",
-        "coach.cli", "coach.paths", "coach.errors"]
+        "coach.domain.level", "coach.cli", "coach.paths", "coach.errors"]
 
 
 def modules_after_import(*names: str) -> set[str]:
@@ -34,7 +34,8 @@ def test_importing_every_module_reads_no_pack_and_opens_no_database(tmp_path):
     code = (
         "import yaml, sqlalchemy\n"
         "def refuse(*a, **k): raise AssertionError('work done at import time')\n"
-        "yaml.SafeLoader.__init__ = refuse\n"
+        "for name in ('SafeLoader', 'CSafeLoader'):\n"
+        "    if hasattr(yaml, name): setattr(getattr(yaml, name), '__init__', refuse)\n"
         "sqlalchemy.create_engine = refuse\n"
         + "".join(f"import {name}\n" for name in [*CORE, "coach.tui.app"])
     )

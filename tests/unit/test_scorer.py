@@ -2,7 +2,7 @@ import json
 
 import pytest
 
-from coach.domain.rubric import Level
+from coach.domain.level import Level
 from coach.domain.steps import STEPS
 from coach.scoring.mistakes import RULE_CONCEPTS
 

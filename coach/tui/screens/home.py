@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -10,8 +12,12 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
-from coach.tui.messages import ServicesFailed, ServicesReady
+from coach.tui.messages import CatalogLoaded, ServicesFailed, ServicesReady
 from coach.tui.text import cell, score_style
+
+if TYPE_CHECKING:
+    from coach.domain.attempt import ProblemStats
+    from coach.packs.catalog import Catalog
 
 COLUMNS = ("Problem", "Difficulty", "Tags", "Attempts", "Best")
 
@@ -45,35 +51,39 @@ class HomeScreen(Screen[None]):
             return bool(services and services.catalog.issues)
         return True
 
+    @on(CatalogLoaded)
+    def _catalog_loaded(self, event: CatalogLoaded) -> None:
+        self._fill(event.catalog, None)
+
     @on(ServicesReady)
-    def show_catalog(self) -> None:
+    def _services_ready(self) -> None:
         services = self.app.services
-        if services is None:
-            return
-        catalog = services.catalog
-        stats = services.repository.problem_stats()
+        if services is not None:
+            self._fill(services.catalog, services.repository.problem_stats())
+            self.refresh_bindings()
+            self._offer_resume()
+
+    def _fill(self, catalog: Catalog, stats: dict[str, ProblemStats] | None) -> None:
+        """One row per problem; attempts and best show '…' until the database is open."""
         table = self.query_one("#problems", DataTable)
         selected = table.cursor_row
         table.clear()
         for entry in catalog.entries:
             problem = entry.problem
-            stat = stats.get(entry.id)
+            stat = stats.get(entry.id) if stats is not None else None
             best = stat.best if stat else None
+            attempts = "…" if stats is None else (stat.attempts if stat else 0)
             table.add_row(
                 cell(problem.title), cell(problem.difficulty.value),
-                cell(", ".join(problem.tags), "dim"),
-                cell(stat.attempts if stat else 0),
+                cell(", ".join(problem.tags), "dim"), cell(attempts),
                 cell("—" if best is None else f"{best:.0f}", score_style(best)),
                 key=entry.id,
             )
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
-        self._show_status()
-        self.refresh_bindings()
-        self._offer_resume()
+        self._show_status(catalog)
 
-    def _show_status(self) -> None:
-        catalog = self.app.services.catalog
+    def _show_status(self, catalog: Catalog) -> None:
         status = self.query_one("#home-status", Static)
         text = Content(f"{len(catalog.entries)} problems. Pick one and press Enter.")
         broken = catalog.broken_files
