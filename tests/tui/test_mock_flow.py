@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, TabbedContent
 
 from coach.domain.attempt import Mode, Status
 from coach.tui.screens.attempt import AttemptScreen
@@ -68,6 +68,10 @@ async def test_whole_mock_attempt_then_history(harness):
         assert f"{report.total:.0f}/100" in shown
         assert "Riders request a ride" in shown  # evidence sentence is on screen
         assert "1:40 over" in shown  # step 2 overtime, next to its score
+        results = app.screen.query_one("#results")
+        await pilot.press("pagedown")
+        await pilot.wait_for_scheduled_animations()
+        assert results.scroll_y > 0  # the keyboard scrolls the report
 
         await pilot.press("escape")
         await pilot.pause()
@@ -86,6 +90,12 @@ async def test_whole_mock_attempt_then_history(harness):
         assert isinstance(app.screen, AttemptScreen)
         texts = " ".join(str(w.render()) for w in app.screen.query(".answer"))
         assert STEP1 in texts and STEP2 in texts
+        tabs = app.screen.query_one(TabbedContent)
+        assert tabs.active == "tab-results"
+        await pilot.press("a")
+        await pilot.pause()
+        assert tabs.active == "tab-answers"
+        assert app.focused is app.screen.query_one("#tab-answers .pane")
 
 
 async def test_declining_submit_keeps_working(harness):

@@ -18,6 +18,8 @@ from coach.tui.widgets.report_view import ReportView
 class AttemptScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
+        Binding("s", "show_tab('tab-results')", "Score"),
+        Binding("a", "show_tab('tab-answers')", "Answers"),
         Binding("r", "resume", "Resume"),
     ]
 
@@ -31,9 +33,9 @@ class AttemptScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="attempt-tabs"):
             if attempt.report is not None:
-                with TabPane("Results", id="tab-results"), VerticalScroll():
+                with TabPane("Results", id="tab-results"), VerticalScroll(classes="pane"):
                     yield ReportView(attempt.report, entry.problem if entry else None)
-            with TabPane("Answers", id="tab-answers"), VerticalScroll():
+            with TabPane("Answers", id="tab-answers"), VerticalScroll(classes="pane"):
                 for info, answer in zip(STEPS, attempt.answers, strict=True):
                     budget = attempt.budget_seconds[info.number - 1]
                     yield Static(Content.assemble(
@@ -47,10 +49,21 @@ class AttemptScreen(Screen[None]):
         a = self.attempt
         self.title = f"{a.problem_title} · attempt {a.id}"
         self.sub_title = f"{a.mode.value} · {a.started_at:%Y-%m-%d %H:%M} UTC · read-only"
+        self.call_after_refresh(self._focus_pane)
+
+    def _focus_pane(self) -> None:
+        tabs = self.query_one(TabbedContent)
+        self.query_one(f"#{tabs.active} .pane").focus()
+
+    def action_show_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = tab
+        self._focus_pane()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.attempt.status is Status.IN_PROGRESS
+        if action == "show_tab":
+            return self.attempt.report is not None
         return True
 
     def action_resume(self) -> None:

@@ -35,6 +35,7 @@ class HistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = "History"
+        self.sub_title = ""
         self.load()
 
     def load(self) -> None:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Static, TextArea
@@ -49,7 +49,8 @@ class InterviewScreen(Screen[None]):
             with Vertical(id="work"):
                 yield ClockBar(id="clock-bar")
                 yield Static(id="step-title")
-                yield Static(id="guidance")
+                with VerticalScroll(id="guidance-box", can_focus=False):
+                    yield Static(id="guidance")
                 with ContentSwitcher(id="editors", initial=f"editor-{self.session.step}"):
                     for info in STEPS:
                         yield StepEditor(info.number, self.session.text(info.number))

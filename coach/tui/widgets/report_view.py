@@ -73,6 +73,7 @@ class ReportView(Vertical):
         ), classes="report-total")
         table: DataTable[object] = DataTable(classes="report-steps", cursor_type="none",
                                              show_cursor=False)
+        table.can_focus = False  # keys scroll the whole report, not this table
         table.add_columns("Step", "Score", "Points", "Weight", "Time / budget")
         for step in report.steps:
             table.add_row(
