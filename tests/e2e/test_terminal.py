@@ -26,6 +26,12 @@ def test_coach_command_shows_the_home_screen_and_quits(tmp_path):
     try:
         assert terminal.read_until("Ride-sharing service", timeout=60), terminal.text()[-2000:]
         assert re.search(r"\d+ problems", terminal.text())
+        # Down and Enter in one burst, as a fast typist or a paste sends them: Enter must
+        # open the row Down moved to (the second problem, News feed), not the first.
+        terminal.send(b"\x1b[B\r")
+        assert terminal.read_until("pack core", timeout=20)
+        text = terminal.text()
+        assert "caching · pack core" in text and "dedup · pack core" not in text
         terminal.send(b"\x11")  # ctrl+q
         assert terminal.process.wait(timeout=20) == 0
         assert (tmp_path / "coach.db").exists()

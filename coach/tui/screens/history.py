@@ -12,6 +12,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from coach.domain.attempt import Status
 from coach.session.clock import format_seconds
 from coach.tui.text import cell, score_style
+from coach.tui.widgets.tables import AttemptList
 
 STATUS_LABEL = {Status.IN_PROGRESS: "unfinished", Status.SUBMITTED: "scored",
                 Status.ABANDONED: "discarded"}
@@ -19,7 +20,6 @@ STATUS_LABEL = {Status.IN_PROGRESS: "unfinished", Status.SUBMITTED: "scored",
 
 class HistoryScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open_attempt", "Open", priority=True),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -27,8 +27,7 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with Vertical(id="history"):
             yield Static("", id="history-status", markup=False)
-            table: DataTable[object] = DataTable(id="attempts", cursor_type="row",
-                                                 zebra_stripes=True)
+            table = AttemptList(id="attempts")
             table.add_columns("#", "Started", "Problem", "Mode", "Status", "Total", "Time")
             yield table
         yield Footer()
@@ -40,7 +39,7 @@ class HistoryScreen(Screen[None]):
 
     def load(self) -> None:
         attempts = self.app.services.repository.list_attempts()
-        table = self.query_one("#attempts", DataTable)
+        table = self.query_one(AttemptList)
         table.clear()
         for a in attempts:
             table.add_row(
@@ -60,12 +59,6 @@ class HistoryScreen(Screen[None]):
     @on(DataTable.RowSelected, "#attempts")
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         self._open(event.row_key.value)
-
-    def action_open_attempt(self) -> None:
-        table = self.query_one("#attempts", DataTable)
-        if table.row_count:
-            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-            self._open(row_key.value)
 
     def _open(self, key: str | None) -> None:
         attempt = self.app.services.repository.get(int(key)) if key else None

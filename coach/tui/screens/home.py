@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 
 from coach.tui.messages import CatalogLoaded, ServicesFailed, ServicesReady
 from coach.tui.text import cell, score_style
+from coach.tui.widgets.tables import ProblemList
 
 if TYPE_CHECKING:
     from coach.domain.attempt import ProblemStats
@@ -24,28 +25,30 @@ COLUMNS = ("Problem", "Difficulty", "Tags", "Attempts", "Best")
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
-        Binding("enter", "open_problem", "Open", priority=True),
         Binding("h", "history", "History"),
         Binding("e", "load_errors", "Load errors"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._pending_open: str | None = None
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Vertical(id="home"):
             yield Static("Loading problems…", id="home-status", markup=False)
-            table: DataTable[object] = DataTable(id="problems", cursor_type="row",
-                                                 zebra_stripes=True)
+            table = ProblemList(id="problems")
             table.add_columns(*COLUMNS)
             yield table
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#problems", DataTable).focus()
+        self.query_one(ProblemList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         services = self.app.services
-        if action in ("open_problem", "history"):
+        if action == "history":
             return services is not None
         if action == "load_errors":
             return bool(services and services.catalog.issues)
@@ -61,11 +64,15 @@ class HomeScreen(Screen[None]):
         if services is not None:
             self._fill(services.catalog, services.repository.problem_stats())
             self.refresh_bindings()
-            self._offer_resume()
+            pending, self._pending_open = self._pending_open, None
+            if pending is not None:
+                self._open(pending)
+            else:
+                self._offer_resume()
 
     def _fill(self, catalog: Catalog, stats: dict[str, ProblemStats] | None) -> None:
         """One row per problem; attempts and best show '…' until the database is open."""
-        table = self.query_one("#problems", DataTable)
+        table = self.query_one(ProblemList)
         selected = table.cursor_row
         table.clear()
         for entry in catalog.entries:
@@ -114,14 +121,11 @@ class HomeScreen(Screen[None]):
     def _row_chosen(self, event: DataTable.RowSelected) -> None:
         self._open(event.row_key.value)
 
-    def action_open_problem(self) -> None:
-        table = self.query_one("#problems", DataTable)
-        if table.row_count:
-            row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
-            self._open(row_key.value)
-
     def _open(self, problem_id: str | None) -> None:
         services = self.app.services
+        if services is None:  # rows are shown before the database is open: open it then
+            self._pending_open = problem_id
+            return
         entry = services.catalog.get(problem_id) if services and problem_id else None
         if entry is not None:
             from coach.tui.screens.briefing import BriefingScreen
