@@ -50,3 +50,11 @@ async def type_text(pilot, text: str) -> None:
     editor = pilot.app.focused
     editor.insert(text)
     await pilot.pause()
+
+
+async def start_interview(pilot, problem_id: str, mode_key: str = "m") -> None:
+    """From a fresh app to the interview screen: m mock, l 60-minute mock, p practice."""
+    await ready(pilot)
+    await open_problem(pilot, problem_id)
+    await pilot.press(mode_key)
+    await pilot.pause()

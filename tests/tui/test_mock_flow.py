@@ -13,7 +13,7 @@ from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.interview import InterviewScreen
 from coach.tui.screens.results import ResultsScreen
 from coach.tui.widgets.step_editor import StepEditor
-from tests.tui.conftest import SIZE, open_problem, ready, type_text
+from tests.tui.conftest import SIZE, open_problem, ready, start_interview, type_text
 
 STEP1 = ("Riders request a ride from pickup to drop-off and track the driver. "
          "Matching latency under 2 seconds and 99.9% availability.")
@@ -101,10 +101,7 @@ async def test_whole_mock_attempt_then_history(harness):
 async def test_declining_submit_keeps_working(harness):
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "newsfeed")
-        await pilot.press("m")
-        await pilot.pause()
+        await start_interview(pilot, "newsfeed")
         await type_text(pilot, "Users publish posts.")
         await pilot.press("ctrl+s", "n")
         await pilot.pause()
@@ -115,10 +112,7 @@ async def test_declining_submit_keeps_working(harness):
 async def test_practice_mode_can_pause_the_clock(harness):
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "newsfeed")
-        await pilot.press("p")
-        await pilot.pause()
+        await start_interview(pilot, "newsfeed", "p")
         screen = app.screen
         assert screen.session.mode is Mode.PRACTICE
         harness.clock.advance(30)
@@ -134,10 +128,7 @@ async def test_practice_mode_can_pause_the_clock(harness):
 async def test_mock_mode_has_no_pause(harness):
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "newsfeed")
-        await pilot.press("m")
-        await pilot.pause()
+        await start_interview(pilot, "newsfeed")
         harness.clock.advance(30)
         await pilot.press("ctrl+g")
         harness.clock.advance(10)
@@ -148,8 +139,5 @@ async def test_mock_mode_has_no_pause(harness):
 async def test_sixty_minute_variant(harness):
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "file-sharing")
-        await pilot.press("l")
-        await pilot.pause()
+        await start_interview(pilot, "file-sharing", "l")
         assert sum(app.screen.session.attempt.budget_seconds) == 60 * 60

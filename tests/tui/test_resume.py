@@ -3,18 +3,17 @@
 from __future__ import annotations
 
 from coach.domain.attempt import Status
+from coach.errors import StoreError
+from coach.store.memory import MemoryRepository
 from coach.store.sql import SqlRepository
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.interview import AUTOSAVE_SECONDS, InterviewScreen
 from coach.tui.screens.resume import ResumeScreen
-from tests.tui.conftest import SIZE, Harness, open_problem, ready, type_text
+from tests.tui.conftest import SIZE, Harness, ready, start_interview, type_text
 
 
 async def start_and_type(app, harness, pilot) -> int:
-    await ready(pilot)
-    await open_problem(pilot, "file-sharing")
-    await pilot.press("m")
-    await pilot.pause()
+    await start_interview(pilot, "file-sharing")
     await type_text(pilot, "Upload and share files.")
     harness.clock.advance(90)
     await pilot.press("ctrl+n")  # a step change saves at once
@@ -27,10 +26,7 @@ async def test_autosave_timer_writes_typing_without_any_step_change(catalog, sco
     harness = Harness(catalog, scorer, SqlRepository(tmp_path / "coach.db"))
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "newsfeed")
-        await pilot.press("m")
-        await pilot.pause()
+        await start_interview(pilot, "newsfeed")
         attempt_id = app.screen.session.attempt.id
         await pilot.press(*"Users post")
         await pilot.pause(AUTOSAVE_SECONDS + 0.5)  # real time: the timer has to fire
@@ -110,3 +106,34 @@ async def test_leave_saves_and_resume_is_offered_from_history(harness):
         await pilot.pause()
         assert isinstance(app.screen, InterviewScreen)
         assert app.screen.session.text(2) == "50 M daily users."
+
+
+class FlakyRepository(MemoryRepository):
+    """Fails every write while `broken` is set, like a full disk."""
+
+    broken = False
+
+    def save_progress(self, *args, **kwargs):
+        if self.broken:
+            raise StoreError("database error in coach.db: database or disk is full")
+        return super().save_progress(*args, **kwargs)
+
+
+async def test_a_failed_save_keeps_the_text_and_retries(catalog, scorer):
+    repository = FlakyRepository()
+    harness = Harness(catalog, scorer, repository)
+    app = harness.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_interview(pilot, "newsfeed")
+        screen = app.screen
+        repository.broken = True
+        await type_text(pilot, "Users post and read feeds.")
+        await pilot.press("escape")  # leaving would lose the change: it stays instead
+        await pilot.pause()
+        assert app.screen is screen
+        assert any("disk is full" in str(n.message) for n in app._notifications)
+        assert screen.session.needs_save()
+        repository.broken = False
+        screen.save_if_needed()  # the next autosave tick
+        assert repository.get(screen.session.attempt.id).answers[0].text == (
+            "Users post and read feeds.")

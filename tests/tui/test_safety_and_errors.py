@@ -11,7 +11,7 @@ from coach.tui.screens.attempt import AttemptScreen
 from coach.tui.screens.home import HomeScreen
 from coach.tui.screens.load_errors import LoadErrorsScreen
 from coach.tui.screens.results import ResultsScreen
-from tests.tui.conftest import SIZE, Harness, open_problem, ready
+from tests.tui.conftest import SIZE, Harness, open_problem, ready, start_interview
 
 MARKUP = "[bold]x[/bold] and [@click=app.quit]boom[/] [red"
 
@@ -36,10 +36,7 @@ def builtin(problem_id: str) -> str:
 async def test_typed_markup_is_shown_literally_and_does_nothing(harness):
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "newsfeed")
-        await pilot.press("m")
-        await pilot.pause()
+        await start_interview(pilot, "newsfeed")
         await pilot.press(*MARKUP)  # typed key by key, as a user would
         assert app.focused.text == MARKUP
         await pilot.press("ctrl+s", "y")

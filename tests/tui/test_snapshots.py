@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import Harness, open_problem, ready
+from tests.tui.conftest import Harness, open_problem, ready, start_interview
 
 SNAPSHOT_SIZE = (100, 34)
 STEP1 = ("Users can request a ride and track the driver on a map.\n"
@@ -37,10 +37,7 @@ def test_briefing_screen(snap_compare, snap_harness):
 
 
 async def _interview(pilot, harness):
-    await ready(pilot)
-    await open_problem(pilot, "ride-sharing")
-    await pilot.press("m")
-    await pilot.pause()
+    await start_interview(pilot, "ride-sharing")
     pilot.app.focused.insert(STEP1)
     harness.clock.advance(250)  # 50 s left of 5 minutes: the warning colour
     await pilot.pause()

@@ -15,6 +15,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, Static, TextArea
 from coach.domain.attempt import Attempt, Mode
 from coach.domain.problem import CatalogEntry
 from coach.domain.steps import STEPS
+from coach.errors import StoreError
 from coach.session.interview import InterviewSession
 from coach.tui.text import reflow
 from coach.tui.widgets.clocks import ClockBar, StepList
@@ -107,11 +108,19 @@ class InterviewScreen(Screen[None]):
         if self.session.needs_save():
             self.save()
 
-    def save(self) -> None:
+    def save(self) -> bool:
+        """Write text and times now. On failure the text stays here and autosave retries."""
         session = self.session
-        self.app.services.repository.save_progress(
-            session.attempt.id, session.snapshot(), session.step, self.app.wall_clock())
+        try:
+            self.app.services.repository.save_progress(
+                session.attempt.id, session.snapshot(), session.step, self.app.wall_clock())
+        except StoreError as error:
+            self.notify(f"{error.message}\nYour text is still here; saving is retried every "
+                        f"{AUTOSAVE_SECONDS:g} s.", title="Could not save", severity="error",
+                        timeout=AUTOSAVE_SECONDS * 2, markup=False)
+            return False
         session.mark_saved()
+        return True
 
     def _go(self, moved: bool) -> None:
         if moved:
@@ -134,7 +143,9 @@ class InterviewScreen(Screen[None]):
 
     def action_leave(self) -> None:
         self.session.pause()
-        self.save()
+        if not self.save():
+            self.session.resume()
+            return  # stay: leaving now would leave the last changes unsaved
         self.notify("Saved. The attempt will be offered for resume.", title="Left the interview")
         self.app.go_home()
 
@@ -158,8 +169,14 @@ class InterviewScreen(Screen[None]):
             self.entry.problem, [a.text for a in answers],
             budget_seconds=session.attempt.budget_seconds,
             elapsed_seconds=[a.elapsed_seconds for a in answers])
-        attempt = services.repository.submit(session.attempt.id, answers, report,
-                                             self.app.wall_clock())
+        try:
+            attempt = services.repository.submit(session.attempt.id, answers, report,
+                                                 self.app.wall_clock())
+        except StoreError as error:
+            session.resume()
+            self.notify(f"{error.message}\nNothing is lost: keep working and submit again.",
+                        title="Could not submit", severity="error", markup=False)
+            return
         session.mark_saved()
         self.submitted = True
         from coach.tui.screens.results import ResultsScreen

@@ -52,7 +52,7 @@ class ResumeScreen(ModalScreen[None]):
         entry = app.services.catalog.get(self.attempt.problem_id)
         if entry is None:
             self.notify(f"The problem {self.attempt.problem_id!r} is no longer in the catalog, "
-                        "so the attempt cannot be resumed here.", severity="error")
+                        "so the attempt cannot be resumed here.", severity="error", markup=False)
             return
         from coach.tui.screens.interview import InterviewScreen
 
