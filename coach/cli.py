@@ -158,7 +158,7 @@ def _history(args: argparse.Namespace) -> int:
     for a in attempts:
         total = "—" if a.total is None else f"{a.total:.0f}"
         print(f"{a.id:>5}  {a.started_at:%Y-%m-%d %H:%M}  {a.problem_id:<20} "
-              f"{a.mode.value:<8} {a.status.value:<11} {total:>3}")
+              f"{a.mode.value:<8} {a.status.label:<10} {total:>3}")
     return 0
 
 

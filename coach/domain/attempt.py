@@ -22,6 +22,12 @@ class Status(StrEnum):
     SUBMITTED = "submitted"
     ABANDONED = "abandoned"
 
+    @property
+    def label(self) -> str:
+        """How lists show it: a submitted attempt is 'scored', an abandoned one 'discarded'."""
+        return {"in_progress": "unfinished", "submitted": "scored",
+                "abandoned": "discarded"}[self.value]
+
 
 class StepAnswer(BaseModel):
     model_config = ConfigDict(frozen=True)

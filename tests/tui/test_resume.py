@@ -57,6 +57,7 @@ async def test_killed_mid_attempt_is_resumed_with_text_and_clocks(catalog, score
         assert screen.session.attempt.id == attempt_id
         assert screen.session.step == 2
         assert app.focused.text == "50 M daily users."
+        assert app.focused.cursor_location == (0, len("50 M daily users."))  # typing goes on
         assert screen.session.text(1) == "Upload and share files."
         assert screen.session.clock.all_elapsed()[:2] == [90, 42]
         second.clock.advance(8)

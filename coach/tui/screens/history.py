@@ -14,9 +14,6 @@ from coach.session.clock import format_seconds
 from coach.tui.text import cell, score_style
 from coach.tui.widgets.tables import AttemptList
 
-STATUS_LABEL = {Status.IN_PROGRESS: "unfinished", Status.SUBMITTED: "scored",
-                Status.ABANDONED: "discarded"}
-
 
 class HistoryScreen(Screen[None]):
     BINDINGS = [
@@ -44,7 +41,7 @@ class HistoryScreen(Screen[None]):
         for a in attempts:
             table.add_row(
                 cell(a.id), cell(f"{a.started_at:%Y-%m-%d %H:%M}"), cell(a.problem_title),
-                cell(a.mode.value), cell(STATUS_LABEL[a.status],
+                cell(a.mode.value), cell(a.status.label,
                                          "yellow" if a.status is Status.IN_PROGRESS else ""),
                 cell("—" if a.total is None else f"{a.total:.0f}", score_style(a.total)),
                 cell(format_seconds(a.elapsed_seconds)),

@@ -15,3 +15,7 @@ class StepEditor(TextArea):
         super().__init__(text, id=f"editor-{step}", soft_wrap=True, tab_behavior="focus",
                          placeholder=f"Write step {step} here: {info.covers.lower()}")
         self.step = step
+
+    def on_mount(self) -> None:
+        # A resumed answer continues where it ends, not at its first character.
+        self.move_cursor(self.document.end)
