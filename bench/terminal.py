@@ -39,15 +39,31 @@ class Terminal:
         """Seconds from launch until `wanted` was on screen, or None on timeout."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if ready:
-                try:
-                    self.raw += os.read(self.master, 65536)
-                except OSError:
-                    break
-                if wanted in self.text():
-                    return time.perf_counter() - self.started
+            before = len(self.raw)
+            self._drain(0.05)
+            if len(self.raw) != before and wanted in self.text():
+                return time.perf_counter() - self.started
+            if self.process.poll() is not None and len(self.raw) == before:
+                return None
         return None
+
+    def _drain(self, wait: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], wait)
+        if ready:
+            try:
+                self.raw += os.read(self.master, 65536)
+            except OSError:  # the program has gone and closed its side
+                time.sleep(wait)
+
+    def wait_exit(self, timeout: float) -> int | None:
+        """The exit code, reading output meanwhile: a program blocked writing to a full
+        pseudo-terminal would otherwise never exit."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                return self.process.returncode
+            self._drain(0.05)
+        return self.process.poll()
 
     def send(self, data: bytes) -> None:
         os.write(self.master, data)

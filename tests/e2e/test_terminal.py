@@ -33,7 +33,7 @@ def test_coach_command_shows_the_home_screen_and_quits(tmp_path):
         text = terminal.text()
         assert "caching · pack core" in text and "dedup · pack core" not in text
         terminal.send(b"\x11")  # ctrl+q
-        assert terminal.process.wait(timeout=20) == 0
+        assert terminal.wait_exit(timeout=30) == 0
         assert (tmp_path / "coach.db").exists()
     finally:
         terminal.close()
