@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.message import Message
+
+if TYPE_CHECKING:
+    from coach.packs.catalog import Catalog
 
 
 class ServicesReady(Message):
@@ -21,6 +26,6 @@ class ServicesFailed(Message):
 class CatalogLoaded(Message):
     """The problems are read; the database may still be opening."""
 
-    def __init__(self, catalog: object) -> None:
+    def __init__(self, catalog: Catalog) -> None:
         super().__init__()
         self.catalog = catalog

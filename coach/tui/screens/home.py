@@ -126,7 +126,7 @@ class HomeScreen(Screen[None]):
         if services is None:  # rows are shown before the database is open: open it then
             self._pending_open = problem_id
             return
-        entry = services.catalog.get(problem_id) if services and problem_id else None
+        entry = services.catalog.get(problem_id) if problem_id else None
         if entry is not None:
             from coach.tui.screens.briefing import BriefingScreen
 
