@@ -22,6 +22,7 @@ class CriterionResult(BaseModel):
     evidence: list[Evidence] = Field(default_factory=list)
     found: list[str] = Field(default_factory=list)  # concept labels found
     missing: list[str] = Field(default_factory=list)  # concept labels still needed
+    listed: list[str] = Field(default_factory=list)  # named only in a bare list: no credit
     feedback: str = ""  # what to add; empty when met
 
 
@@ -51,6 +52,8 @@ class ScoreReport(BaseModel):
     rubric_version: str
     level: str
     total: float = Field(ge=0, le=100)
+    verdict: str = ""  # no hire / lean hire / hire / strong hire, for `level`
+    verdict_reason: str = ""
     steps: list[StepScore]
     mistakes: list[Mistake] = Field(default_factory=list)
 

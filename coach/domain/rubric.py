@@ -10,6 +10,8 @@ from coach.domain.level import Level
 
 Identifier = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_.-]*$", max_length=80)]
 ConceptId = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_]*$", max_length=60)]
+# In criteria a concept id may also name a structural signal, written with a leading "@".
+ConceptRef = Annotated[str, StringConstraints(pattern=r"^@?[a-z0-9][a-z0-9_]*$", max_length=60)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
@@ -22,15 +24,17 @@ class Strict(BaseModel):
 class Criterion(Strict):
     """One thing an interviewer gives credit for, and what to say when it is missing.
 
-    Met when at least `min_of` concepts of `any_of` appear (affirmed, not negated)
-    and every concept of `all_of` does too.
+    Met when at least `min_of` concepts of `any_of` appear (affirmed, not negated),
+    every concept of `all_of` does too, and, when `path` is given, the answer's
+    arrow flow leads through those concepts in that order.
     """
 
     id: Identifier
     title: Line
     looks_for: Line
-    any_of: list[ConceptId] = Field(default_factory=list)
-    all_of: list[ConceptId] = Field(default_factory=list)
+    any_of: list[ConceptRef] = Field(default_factory=list)
+    all_of: list[ConceptRef] = Field(default_factory=list)
+    path: list[ConceptId] = Field(default_factory=list)
     min_of: int = Field(default=1, ge=1)
     weight: float = Field(default=1.0, gt=0, le=10)
     level: Level = Level.MID
@@ -38,15 +42,17 @@ class Criterion(Strict):
 
     @model_validator(mode="after")
     def _has_concepts(self) -> Criterion:
-        if not self.any_of and not self.all_of:
-            raise ValueError("a criterion needs concepts in any_of or all_of")
+        if not self.any_of and not self.all_of and not self.path:
+            raise ValueError("a criterion needs concepts in any_of, all_of or path")
+        if len(self.path) == 1:
+            raise ValueError("a path needs at least two concepts, in flow order")
         if self.any_of and self.min_of > len(self.any_of):
             raise ValueError(f"min_of is {self.min_of} but any_of lists only {len(self.any_of)}")
         return self
 
     @property
-    def concept_ids(self) -> list[ConceptId]:
-        return [*self.any_of, *self.all_of]
+    def concept_ids(self) -> list[str]:
+        return [*self.any_of, *self.all_of, *self.path]
 
 
 class Concept(Strict):

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 from coach import paths
 from coach.domain.problem import CatalogEntry, PackManifest, Problem, ProblemSteps
 from coach.domain.rubric import Lexicon, Rubric, RubricSteps
+from coach.domain.signals import SIGNALS
 from coach.domain.steps import STEPS
 from coach.errors import CoachError
 from coach.packs.catalog import Catalog
@@ -113,12 +114,12 @@ def _check_criteria(steps: ProblemSteps | RubricSteps, known: set[str], file: st
     for info in STEPS:
         for index, criterion in enumerate(getattr(steps, info.key).criteria):
             loc: tuple[str | int, ...] = ("steps", info.key, "criteria", index)
-            for field in ("any_of", "all_of"):
+            for field in ("any_of", "all_of", "path"):
                 for position, concept_id in enumerate(getattr(criterion, field)):
-                    if concept_id not in known:
+                    if concept_id not in known and concept_id not in SIGNALS:
                         _report(issues, file, doc, (*loc, field, position),
                                 f"unknown concept {concept_id!r}"
-                                f"{did_you_mean(concept_id, sorted(known))}")
+                                f"{did_you_mean(concept_id, sorted(known | set(SIGNALS)))}")
             if criterion.id in seen:
                 _report(issues, file, doc, (*loc, "id"), f"duplicate criterion id {criterion.id!r}")
             seen.add(criterion.id)

@@ -6,6 +6,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extractOne
+
 from coach.domain.rubric import Concept
 from coach.scoring.text import Sentence, stem, words
 
@@ -17,6 +20,14 @@ NEGATORS = frozenset({
 # A contrast ends the reach of a negation: "no cache, but a queue" affirms the queue.
 _CONTRASTS = frozenset({"but", "however", "instead", "although", "though", "yet", "except"})
 NEGATION_REACH = 4
+# Typos are forgiven only in long words, one edit away: short words have too many
+# real neighbours ("sharing" is a word, not a misspelt "sharding").
+TYPO_MIN_LENGTH = 8
+# Real words one edit away from a term word; never read as typos.
+_NOT_TYPOS = frozenset({"consistent", "partitions", "instances", "replicate"})
+# A one-word term is also found written as two words ("data store", "fan out"); both
+# halves must be real-looking words, so "online" does not match "on line".
+_MIN_HALF = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +55,7 @@ class ConceptMatcher:
 
     def __init__(self, concepts: Mapping[str, Concept]) -> None:
         self._index: dict[str, list[Pattern]] = defaultdict(list)
+        self._long_words: dict[str, str] = {}  # term word (8+ letters) -> its stem
         for concept_id, concept in concepts.items():
             for term in concept.terms:
                 self._add(concept_id, term, is_product=False)
@@ -51,6 +63,10 @@ class ConceptMatcher:
                 self._add(concept_id, product, is_product=True)
         for patterns in self._index.values():
             patterns.sort(key=lambda p: -len(p.stems))  # longest phrase first
+        self._known_stems = frozenset(self._index) | {
+            s for patterns in self._index.values() for p in patterns for s in p.stems}
+        self._long_word_list = sorted(self._long_words)
+        self._corrections: dict[str, str | None] = {}
 
     def _add(self, concept_id: str, term: str, *, is_product: bool) -> None:
         tokens = words(term)
@@ -60,37 +76,50 @@ class ConceptMatcher:
         variants = {tuple(stem(t) for t in tokens)}
         if len(tokens) > 1:  # "fan-out" also matches "fanout", "data store" also "datastore"
             variants.add((stem("".join(tokens)),))
+        else:  # "datastore" also matches "data store"
+            token = tokens[0]
+            variants.update((stem(token[:k]), stem(token[k:]))
+                            for k in range(_MIN_HALF, len(token) - _MIN_HALF + 1))
+        for token in tokens:
+            if len(token) >= TYPO_MIN_LENGTH and not token.isdigit():
+                self._long_words[token] = stem(token)
         for stems in variants:
             self._index[stems[0]].append(Pattern(concept_id, stems, term, is_product, has_negator))
 
+    def _corrected(self, word: str, stemmed: str) -> str:
+        """The stem of the term word a long unknown word is a typo of, else its own stem."""
+        if len(word) < TYPO_MIN_LENGTH or stemmed in self._known_stems or word in _NOT_TYPOS:
+            return stemmed
+        if word not in self._corrections:
+            best = extractOne(word, self._long_word_list, scorer=Levenshtein.distance,
+                              score_cutoff=1)
+            self._corrections[word] = self._long_words[best[0]] if best else None
+        return self._corrections[word] or stemmed
+
     def find(self, sentence: Sentence) -> list[Hit]:
         hits: list[Hit] = []
-        stems, raw = sentence.stems, sentence.words
-
-        def add(start: int, end: int, pattern: Pattern) -> None:
-            negated = not pattern.has_negator and _is_negated(sentence, start)
-            hits.append(Hit(pattern.concept_id, sentence.index, start, end, pattern.term,
-                            pattern.is_product, negated))
-
-        for i in range(len(stems)):
-            for pattern in self._index.get(stems[i], ()):
-                if stems[i:i + len(pattern.stems)] == pattern.stems:
-                    add(i, i + len(pattern.stems), pattern)
-            if i + 1 < len(raw):  # "fan out" written apart still matches the term "fanout"
-                for pattern in self._index.get(stem(raw[i] + raw[i + 1]), ()):
-                    if len(pattern.stems) == 1:
-                        add(i, i + 2, pattern)
-        return _longest_only(hits)
+        raw = sentence.words
+        stems = tuple(self._corrected(w, s) for w, s in zip(raw, sentence.stems, strict=True))
+        index = self._index
+        for i, first in enumerate(stems):
+            for pattern in index.get(first, ()):
+                end = i + len(pattern.stems)
+                if stems[i:end] == pattern.stems:
+                    negated = not pattern.has_negator and _is_negated(sentence, i)
+                    hits.append(Hit(pattern.concept_id, sentence.index, i, end, pattern.term,
+                                    pattern.is_product, negated))
+        return _longest_only(hits) if len(hits) > 1 else hits
 
 
 def _longest_only(hits: list[Hit]) -> list[Hit]:
     """Drop a hit inside a longer one of another concept: "non-functional requirement" is
     not also a "functional requirement", "consistent hashing" not "consistency"."""
+    longer = [hit for hit in hits if hit.end - hit.start > 1]
     return [
         hit for hit in hits
         if not any(other.concept_id != hit.concept_id and other.start <= hit.start
                    and hit.end <= other.end and other.end - other.start > hit.end - hit.start
-                   for other in hits)
+                   for other in longer)
     ]
 
 

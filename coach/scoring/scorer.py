@@ -12,6 +12,7 @@ from coach.domain.steps import STEPS
 from coach.scoring.analysis import StepAnalysis, analyse
 from coach.scoring.matcher import ConceptMatcher
 from coach.scoring.mistakes import find_mistakes
+from coach.scoring.verdict import verdict_for
 
 MAX_EVIDENCE = 3
 
@@ -60,13 +61,16 @@ class Scorer:
             for info in STEPS
         ]
         weight_sum = sum(step.weight for step in steps)
-        total = sum(step.score * step.weight for step in steps) / weight_sum
+        total = round(sum(step.score * step.weight for step in steps) / weight_sum, 1)
+        verdict = verdict_for(total, steps, level)
         return ScoreReport(
             problem=problem.id,
             problem_title=problem.title,
             rubric_version=self.rubric_version,
             level=level.value,
-            total=round(total, 1),
+            total=total,
+            verdict=verdict.label,
+            verdict_reason=verdict.reason,
             steps=steps,
             mistakes=find_mistakes(analyses),
         )
@@ -101,13 +105,20 @@ class Scorer:
         missing = [c for c in criterion.all_of if c not in found_all]
         if criterion.any_of and len(found_any) < criterion.min_of:
             missing += [c for c in criterion.any_of if c not in found_any]
+        listed = [c for c in missing if analysis.only_listed(c)]
+        feedback = "" if met else criterion.miss
+        if listed and not met:
+            names = ", ".join(self.label(problem, c) for c in listed)
+            feedback = (f"You named {names} only in a list, which earns nothing: say what it "
+                        f"does here and why. {feedback}")
         return CriterionResult(
             id=criterion.id, title=criterion.title, source=source, weight=criterion.weight,
             level=criterion.level.value, met=met,
             evidence=_evidence(analysis, found),
             found=[self.label(problem, c) for c in found],
             missing=[self.label(problem, c) for c in missing],
-            feedback="" if met else criterion.miss,
+            listed=[self.label(problem, c) for c in listed],
+            feedback=feedback,
         )
 
 

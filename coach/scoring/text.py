@@ -19,9 +19,20 @@ _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 _stemmer = snowballstemmer.stemmer("english")
 
 
+# Abstract nouns keep a mark of their suffix, so "availability" does not match "available
+# drivers" and "consistency" does not match "consists of"; the lexicon lists the adjective
+# phrasings that do mean the concept ("highly available", "strongly consistent").
+_ABSTRACT_SUFFIXES = (("ities", "~ity"), ("ity", "~ity"), ("encies", "~ency"), ("ency", "~ency"),
+                      ("ancies", "~ancy"), ("ancy", "~ancy"))
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    stemmed = _stemmer.stemWord(word)
+    for suffix, mark in _ABSTRACT_SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            return stemmed + mark
+    return stemmed
 
 
 def normalise(text: str) -> str:

@@ -85,3 +85,33 @@ def test_a_longer_phrase_of_another_concept_wins():
     assert affirmed(matcher, "Place keys by consistent hashing.") == {"hashing"}
     assert affirmed(matcher, "Reads are consistent; functional requirements are set.") == {
         "consistency", "functional"}
+
+
+FRIENDS = {
+    "availability": Concept(label="availability", terms=["availability", "highly available"]),
+    "consistency": Concept(label="consistency", terms=["consistency", "strongly consistent"]),
+    "replication": Concept(label="replication", terms=["replication"]),
+    "datastore": Concept(label="data store", terms=["datastore"]),
+    "idempotency": Concept(label="idempotency", terms=["idempotency"]),
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Matching picks one of the available drivers.", set()),
+    ("The record consists of three fields.", set()),
+    ("The service must stay highly available.", {"availability"}),
+    ("Availability matters more than consistency here.", {"availability", "consistency"}),
+    ("Balances are strongly consistent.", {"consistency"}),
+])
+def test_abstract_nouns_do_not_match_their_adjectives(text, expected):
+    assert affirmed(ConceptMatcher(FRIENDS), text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Async replicaton to two followers.", {"replication"}),     # one letter dropped
+    ("Idempotancy keys protect retries.", {"idempotency"}),      # one letter swapped
+    ("Rows go to the data store.", {"datastore"}),               # one-word term split in two
+    ("We shard the rows.", set()),                               # short words are not guessed
+])
+def test_typos_in_long_words_and_split_compounds_still_match(text, expected):
+    assert affirmed(ConceptMatcher(FRIENDS), text) == expected
