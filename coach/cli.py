@@ -33,6 +33,17 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--json", action="store_true", help="print JSON")
     score.add_argument("--save", action="store_true", help="store it as an attempt")
 
+    rescore = commands.add_parser(
+        "rescore", help="re-score stored attempts with the current rubric (or another level)",
+        description="Re-score stored attempts. Without ids, every scored attempt whose rubric "
+        "version is out of date. The previous score of each attempt is kept.")
+    rescore.add_argument("attempt_ids", metavar="ATTEMPT_ID", type=int, nargs="*")
+    rescore.add_argument("--level", choices=[level.value for level in Level],
+                         help="score for this target level instead of the stored one")
+    rescore.add_argument("--force", action="store_true",
+                         help="re-score even attempts that are already current")
+    rescore.add_argument("--json", action="store_true", help="print JSON")
+
     history = commands.add_parser("history", help="list past attempts")
     history.add_argument("--json", action="store_true", help="print JSON")
 
@@ -48,8 +59,8 @@ def run(argv: list[str]) -> int:
     try:
         if args.command is None:
             return _launch_tui(args.db)
-        handler = {"problems": _problems, "score": _score, "history": _history,
-                   "export": _export}[args.command]
+        handler = {"problems": _problems, "score": _score, "rescore": _rescore,
+                   "history": _history, "export": _export}[args.command]
         return handler(args)
     except CoachError as error:
         print(f"coach: error: {error}", file=sys.stderr)
@@ -136,6 +147,42 @@ def _read_text(file: str) -> str:
         raise CoachError(f"{file}: not UTF-8 text", "save the answer as UTF-8 Markdown") from None
     except OSError as error:
         raise CoachError(f"{file}: cannot read: {error.strerror}") from None
+
+
+def _rescore(args: argparse.Namespace) -> int:
+    from coach.rescoring import rescore_attempts
+    from coach.services import load_catalog_and_scorer, open_repository
+
+    catalog, scorer = load_catalog_and_scorer()
+    repo = open_repository(args.db)
+    show_progress = sys.stderr.isatty() and not args.json
+
+    def progress(done: int, total: int) -> None:
+        if show_progress and (done % 50 == 0 or done == total):
+            print(f"\rre-scored {done}/{total}", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+
+    try:
+        outcomes = rescore_attempts(
+            repo, catalog, scorer, args.attempt_ids or None,
+            level=Level(args.level) if args.level else None, force=args.force,
+            now=datetime.now(UTC), progress=progress)
+    finally:
+        repo.close()
+    if args.json:
+        print(json.dumps({"rubric_version": scorer.rubric_version,
+                          "attempts": [vars(o) for o in outcomes]}, indent=2))
+        return 0
+    changed = [o for o in outcomes if not o.skipped]
+    for o in outcomes:
+        if o.skipped and (args.attempt_ids or o.skipped != "already current"):
+            print(f"{o.attempt_id:>5}  {o.problem_id:<20} skipped: {o.skipped}")
+        elif not o.skipped:
+            print(f"{o.attempt_id:>5}  {o.problem_id:<20} {o.old_total:>5.1f} ({o.old_verdict})"
+                  f" -> {o.new_total:>5.1f} ({o.new_verdict})")
+    print(f"{len(changed)} re-scored with {scorer.rubric_version}; "
+          f"{len(outcomes) - len(changed)} left as they were")
+    return 0
 
 
 def _history(args: argparse.Namespace) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from coach.domain.attempt import Attempt
 from coach.domain.level import Level
 from coach.domain.problem import Problem
 from coach.domain.report import CriterionResult, Evidence, ScoreReport, StepScore
@@ -15,6 +16,9 @@ from coach.scoring.mistakes import find_mistakes
 from coach.scoring.verdict import verdict_for
 
 MAX_EVIDENCE = 3
+# Bumped whenever matching or scoring rules change what an answer earns, so stored
+# results say which engine produced them and `coach rescore` knows they are stale.
+ENGINE_VERSION = 2
 
 
 class Scorer:
@@ -28,7 +32,8 @@ class Scorer:
 
     @property
     def rubric_version(self) -> str:
-        return f"{self.rubric.id}@{self.rubric.version}+lexicon@{self.lexicon.version}"
+        return (f"{self.rubric.id}@{self.rubric.version}+lexicon@{self.lexicon.version}"
+                f"+engine@{ENGINE_VERSION}")
 
     def _matchers(self, problem: Problem) -> list[ConceptMatcher]:
         cached = self._own.get(problem.id)
@@ -74,6 +79,14 @@ class Scorer:
             steps=steps,
             mistakes=find_mistakes(analyses),
         )
+
+    def score_attempt(self, problem: Problem, attempt: Attempt,
+                      level: Level | None = None) -> ScoreReport:
+        """Score a stored or running attempt with its own budgets and times."""
+        return self.score(
+            problem, [answer.text for answer in attempt.answers],
+            level=level or Level(attempt.level), budget_seconds=attempt.budget_seconds,
+            elapsed_seconds=[answer.elapsed_seconds for answer in attempt.answers])
 
     def _score_step(self, problem: Problem, number: int, analysis: StepAnalysis, level: Level,
                     budget: int, elapsed: float) -> StepScore:

@@ -12,7 +12,7 @@ from sqlmodel import SQLModel, create_engine, text
 from coach.errors import StoreError
 from coach.store import rows  # noqa: F401  (registers the tables on SQLModel.metadata)
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def _set_pragmas(dbapi_connection, _record) -> None:
@@ -55,6 +55,6 @@ def migrate(engine: Engine) -> None:
         if version > SCHEMA_VERSION:
             raise StoreError(f"the database was written by a newer coach (schema {version})",
                              "upgrade coach, or use --db to pick another database")
-        if version < 1:
-            SQLModel.metadata.create_all(connection)
+        if version < 2:  # 1: attempts and their steps; 2: past scores kept by rescore
+            SQLModel.metadata.create_all(connection)  # creates only the missing tables
         connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))

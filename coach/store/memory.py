@@ -13,6 +13,7 @@ from coach.errors import StoreError
 class MemoryRepository:
     def __init__(self) -> None:
         self._attempts: dict[int, Attempt] = {}
+        self._past: dict[int, list[ScoreReport]] = {}
 
     def _require(self, attempt_id: int) -> Attempt:
         try:
@@ -57,6 +58,21 @@ class MemoryRepository:
     def list_attempts(self, limit: int = 200, offset: int = 0) -> list[AttemptSummary]:
         ordered = sorted(self._attempts.values(), key=lambda a: (a.started_at, a.id), reverse=True)
         return [_summary(a) for a in ordered[offset:offset + limit]]
+
+    def rescore(self, attempt_id: int, report: ScoreReport, at: datetime) -> None:
+        attempt = self._require(attempt_id)
+        if attempt.status is not Status.SUBMITTED or attempt.report is None:
+            raise StoreError(f"attempt {attempt_id} has no score to replace")
+        self._past.setdefault(attempt_id, []).append(attempt.report)
+        self._attempts[attempt_id] = attempt.model_copy(
+            update={"report": report, "level": report.level})
+
+    def past_reports(self, attempt_id: int) -> list[ScoreReport]:
+        self._require(attempt_id)
+        return [r.model_copy(deep=True) for r in self._past.get(attempt_id, [])]
+
+    def scored_attempt_ids(self) -> list[int]:
+        return sorted(i for i, a in self._attempts.items() if a.status is Status.SUBMITTED)
 
     def problem_stats(self) -> dict[str, ProblemStats]:
         stats: dict[str, ProblemStats] = {}

@@ -32,6 +32,15 @@ class Repository(Protocol):
     def list_attempts(self, limit: int = 200, offset: int = 0) -> list[AttemptSummary]:
         """Newest first."""
 
+    def rescore(self, attempt_id: int, report: ScoreReport, at: datetime) -> None:
+        """Make `report` the attempt's score; the one it replaces is kept as a past score."""
+
+    def past_reports(self, attempt_id: int) -> list[ScoreReport]:
+        """Scores the attempt had before, oldest first."""
+
+    def scored_attempt_ids(self) -> list[int]:
+        """Ids of submitted attempts, oldest first."""
+
     def problem_stats(self) -> dict[str, ProblemStats]:
         """Attempts per problem id and the best submitted total."""
 

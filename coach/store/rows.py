@@ -37,3 +37,18 @@ class StepRow(SQLModel, table=True):
     text: str = ""
     elapsed_seconds: float = 0.0
     score: float | None = None
+
+
+class PastScoreRow(SQLModel, table=True):
+    """A score an attempt had before `coach rescore` replaced it; kept so old results stay
+    reproducible after a rubric change."""
+
+    __tablename__ = "attempt_past_score"
+
+    id: int | None = Field(default=None, primary_key=True)
+    attempt_id: int = Field(foreign_key="attempt.id", index=True, ondelete="CASCADE")
+    replaced_at: datetime
+    rubric_version: str
+    level: str
+    total: float
+    report_json: str

@@ -21,7 +21,7 @@ from coach.store.converters import (
     to_db_time,
 )
 from coach.store.engine import open_engine
-from coach.store.rows import AttemptRow, StepRow
+from coach.store.rows import AttemptRow, PastScoreRow, StepRow
 
 
 class SqlRepository:
@@ -99,6 +99,39 @@ class SqlRepository:
                          .order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
                          .offset(offset).limit(limit))
             return [row_to_summary(row) for row in session.exec(statement)]
+
+    def rescore(self, attempt_id: int, report: ScoreReport, at: datetime) -> None:
+        with self._guard(), self._session() as session:
+            row = self._row(session, attempt_id)
+            if row.status != Status.SUBMITTED.value or row.report_json is None:
+                raise StoreError(f"attempt {attempt_id} has no score to replace")
+            session.add(PastScoreRow(
+                attempt_id=attempt_id, replaced_at=to_db_time(at),
+                rubric_version=row.rubric_version or "", level=row.level,
+                total=row.total or 0.0, report_json=row.report_json))
+            row.level, row.total = report.level, report.total
+            row.rubric_version, row.report_json = report.rubric_version, report.model_dump_json()
+            session.add(row)
+            scores = {step.step: step.score for step in report.steps}
+            for step_row in session.exec(select(StepRow).where(StepRow.attempt_id == attempt_id)):
+                step_row.score = scores.get(step_row.step)
+                session.add(step_row)
+            session.commit()
+
+    def past_reports(self, attempt_id: int) -> list[ScoreReport]:
+        with self._guard(), self._session() as session:
+            self._row(session, attempt_id)
+            statement = (select(PastScoreRow.report_json)
+                         .where(PastScoreRow.attempt_id == attempt_id)
+                         .order_by(col(PastScoreRow.id)))
+            return [ScoreReport.model_validate_json(text) for text in session.exec(statement)]
+
+    def scored_attempt_ids(self) -> list[int]:
+        with self._guard(), self._session() as session:
+            statement = (select(AttemptRow.id)
+                         .where(AttemptRow.status == Status.SUBMITTED.value)
+                         .order_by(col(AttemptRow.id)))
+            return list(session.exec(statement))
 
     def problem_stats(self) -> dict[str, ProblemStats]:
         with self._guard(), self._session() as session:

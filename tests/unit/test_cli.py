@@ -106,6 +106,31 @@ def test_save_then_history_and_export(tmp_path, capsys, isolated_home):
     assert json.loads(capsys.readouterr().out)["report"]["total"] == total
 
 
+def test_rescore_updates_stale_and_other_level_scores_and_keeps_the_old(tmp_path, capsys):
+    from coach.services import open_repository
+
+    path = reference_file(tmp_path, "newsfeed")
+    assert run(["score", "--problem", "newsfeed", str(path), "--save", "--level", "mid"]) == 0
+    capsys.readouterr()
+    assert run(["rescore", "--json"]) == 0  # nothing is stale yet
+    (outcome,) = json.loads(capsys.readouterr().out)["attempts"]
+    assert outcome["skipped"] == "already current"
+
+    assert run(["rescore", str(outcome["attempt_id"]), "--level", "staff"]) == 0
+    out = capsys.readouterr().out
+    assert "1 re-scored" in out and "->" in out
+    repo = open_repository(None)
+    try:
+        attempt = repo.get(outcome["attempt_id"])
+        assert attempt.level == "staff" and attempt.report.level == "staff"
+        (old,) = repo.past_reports(attempt.id)
+        assert old.level == "mid" and old.total == outcome["old_total"]
+    finally:
+        repo.close()
+    assert run(["rescore", "999"]) == 0
+    assert "skipped: no such attempt" in capsys.readouterr().out
+
+
 def test_db_flag_and_env_pick_the_database(tmp_path, monkeypatch, capsys):
     path = reference_file(tmp_path)
     db = tmp_path / "elsewhere" / "my.db"

@@ -29,9 +29,9 @@ def answers(prefix="text", seconds=10.0):
             for n in range(1, 8)]
 
 
-def report(total: float) -> ScoreReport:
-    return ScoreReport(problem="newsfeed", problem_title="News feed", rubric_version="generic@1",
-                       level="senior", total=total, steps=[])
+def report(total: float, version: str = "generic@1", level: str = "senior") -> ScoreReport:
+    return ScoreReport(problem="newsfeed", problem_title="News feed", rubric_version=version,
+                       level=level, total=total, steps=[])
 
 
 def test_add_assigns_ids_and_round_trips(repo):
@@ -99,6 +99,40 @@ def test_unknown_attempt_is_a_store_error(repo):
     assert repo.get(999) is None
     with pytest.raises(StoreError):
         repo.save_progress(999, answers(), 1, FIXED_NOW)
+
+
+def test_rescore_replaces_the_score_and_keeps_the_old_one(repo):
+    stored = repo.add(attempt())
+    repo.submit(stored.id, answers(), report(40.0), FIXED_NOW)
+    unfinished = repo.add(attempt())
+    assert repo.scored_attempt_ids() == [stored.id]
+    repo.rescore(stored.id, report(55.0, "generic@2", "staff"), FIXED_NOW)
+    again = repo.get(stored.id)
+    assert (again.report.total, again.report.rubric_version, again.level) == (
+        55.0, "generic@2", "staff")
+    assert [(r.total, r.rubric_version) for r in repo.past_reports(stored.id)] == [
+        (40.0, "generic@1")]
+    assert repo.problem_stats()["newsfeed"].best == 55.0
+    with pytest.raises(StoreError, match="no score"):
+        repo.rescore(unfinished.id, report(1.0), FIXED_NOW)
+
+
+def test_a_version_one_database_is_migrated_without_losing_attempts(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "coach.db"
+    first = SqlRepository(path)
+    stored = first.add(attempt())
+    first.submit(stored.id, answers(), report(40.0), FIXED_NOW)
+    first.close()
+    with sqlite3.connect(path) as connection:  # as the first release left it
+        connection.execute("DROP TABLE attempt_past_score")
+        connection.execute("PRAGMA user_version=1")
+    again = SqlRepository(path)
+    again.rescore(stored.id, report(50.0, "generic@2"), FIXED_NOW)
+    assert again.get(stored.id).report.total == 50.0
+    assert [r.total for r in again.past_reports(stored.id)] == [40.0]
+    again.close()
 
 
 def test_sql_data_survives_reopening(tmp_path):

@@ -165,10 +165,8 @@ class InterviewScreen(Screen[None]):
         session.pause()
         services = self.app.services
         answers = session.snapshot()
-        report = services.scorer.score(
-            self.entry.problem, [a.text for a in answers],
-            budget_seconds=session.attempt.budget_seconds,
-            elapsed_seconds=[a.elapsed_seconds for a in answers])
+        report = services.scorer.score_attempt(
+            self.entry.problem, session.attempt.model_copy(update={"answers": answers}))
         try:
             attempt = services.repository.submit(session.attempt.id, answers, report,
                                                  self.app.wall_clock())
