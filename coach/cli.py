@@ -29,7 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("file", metavar="FILE", help="answer file ('-' reads standard input)")
     score.add_argument("--problem", required=True, metavar="ID", help="problem id")
     score.add_argument("--level", choices=[level.value for level in Level],
-                       default=Level.SENIOR.value, help="target level (default: senior)")
+                       help="target level (default: the one chosen in the app, else senior)")
     score.add_argument("--json", action="store_true", help="print JSON")
     score.add_argument("--save", action="store_true", help="store it as an attempt")
 
@@ -108,7 +108,7 @@ def _score(args: argparse.Namespace) -> int:
     if not answer.found_steps:
         print(f"coach: warning: {args.file}: no step headings found (e.g. '## 1. Clarify "
               "requirements'), so every step is empty", file=sys.stderr)
-    report = scorer.score(entry.problem, answer.texts, level=Level(args.level))
+    report = scorer.score(entry.problem, answer.texts, level=_target_level(args.level))
     if args.save:
         attempt_id = _save_scored(args.db, entry, answer.texts, report)
         print(f"coach: saved as attempt {attempt_id}", file=sys.stderr)
@@ -117,6 +117,17 @@ def _score(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(render_text(report, timed=False))
     return 0
+
+
+def _target_level(chosen: str | None) -> Level:
+    if chosen:
+        return Level(chosen)
+    from coach.settings import load_settings
+
+    settings, warning = load_settings()
+    if warning:
+        print(f"coach: warning: {warning}", file=sys.stderr)
+    return settings.level
 
 
 def _save_scored(db, entry, texts, report) -> int:

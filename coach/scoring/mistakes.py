@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coach.domain.report import Mistake
+from coach.domain.report import Mistake, StepScore
 from coach.scoring.analysis import StepAnalysis
 
 NON_FUNCTIONAL = ("non_functional_requirement", "latency", "throughput", "availability",
@@ -69,3 +69,30 @@ def find_mistakes(analyses: Sequence[StepAnalysis]) -> list[Mistake]:
                     "how the design limits the damage.",
         ))
     return mistakes
+
+
+# An answer that earns the generic points but few of the problem's own is likely a good
+# design of another system: an interviewer would stop the candidate there.
+OFF_TOPIC_OWN_SHARE = 0.25
+OFF_TOPIC_GENERIC_SHARE = 0.5
+
+
+def off_topic_mistake(steps: Sequence[StepScore], problem_title: str) -> Mistake | None:
+    def share(generic: bool) -> tuple[float, float]:
+        chosen = [c for step in steps for c in step.criteria
+                  if (c.source == "generic") == generic]
+        return (sum(c.weight for c in chosen if c.met), sum(c.weight for c in chosen))
+
+    own_earned, own_possible = share(generic=False)
+    generic_earned, generic_possible = share(generic=True)
+    if not own_possible or not generic_possible:
+        return None
+    own, generic = own_earned / own_possible, generic_earned / generic_possible
+    if own >= OFF_TOPIC_OWN_SHARE or generic < OFF_TOPIC_GENERIC_SHARE:
+        return None
+    return Mistake(
+        id="off-topic", title="Not this problem's design",
+        message=f"The answer earns {generic:.0%} of the generic points but only {own:.0%} of "
+                f"the points specific to {problem_title} ({own_earned:g} of "
+                f"{own_possible:g}). It may design a different system: re-read the prompt and "
+                "build each step around this problem's core flows.")

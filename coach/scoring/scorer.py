@@ -12,7 +12,7 @@ from coach.domain.rubric import Criterion, Lexicon, Rubric
 from coach.domain.steps import STEPS
 from coach.scoring.analysis import StepAnalysis, analyse
 from coach.scoring.matcher import ConceptMatcher
-from coach.scoring.mistakes import find_mistakes
+from coach.scoring.mistakes import find_mistakes, off_topic_mistake
 from coach.scoring.verdict import verdict_for
 
 MAX_EVIDENCE = 3
@@ -67,7 +67,11 @@ class Scorer:
         ]
         weight_sum = sum(step.weight for step in steps)
         total = round(sum(step.score * step.weight for step in steps) / weight_sum, 1)
-        verdict = verdict_for(total, steps, level)
+        mistakes = find_mistakes(analyses)
+        off_topic = off_topic_mistake(steps, problem.title)
+        if off_topic is not None:
+            mistakes.insert(0, off_topic)
+        verdict = verdict_for(total, steps, level, off_topic=off_topic is not None)
         return ScoreReport(
             problem=problem.id,
             problem_title=problem.title,
@@ -77,7 +81,7 @@ class Scorer:
             verdict=verdict.label,
             verdict_reason=verdict.reason,
             steps=steps,
-            mistakes=find_mistakes(analyses),
+            mistakes=mistakes,
         )
 
     def score_attempt(self, problem: Problem, attempt: Attempt,

@@ -26,7 +26,8 @@ class Verdict:
     reason: str
 
 
-def verdict_for(total: float, steps: Sequence[StepScore], level: Level) -> Verdict:
+def verdict_for(total: float, steps: Sequence[StepScore], level: Level, *,
+                off_topic: bool = False) -> Verdict:
     lean, hire, strong = BANDS[level]
     if total >= strong:
         label, band = STRONG_HIRE, f"{total:g} is at least {strong:g}"
@@ -43,4 +44,7 @@ def verdict_for(total: float, steps: Sequence[StepScore], level: Level) -> Verdi
         label = LEAN_HIRE
         reason += (f"; capped at {LEAN_HIRE} because step{'s' if len(weak) > 1 else ''} "
                    f"{names} scored below {WEAK_STEP:g}")
+    if off_topic and label != NO_HIRE:
+        label = NO_HIRE
+        reason += f"; {NO_HIRE} because the answer does not address this problem"
     return Verdict(label, reason + ".")
