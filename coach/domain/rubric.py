@@ -35,6 +35,9 @@ class Criterion(Strict):
     any_of: list[ConceptRef] = Field(default_factory=list)
     all_of: list[ConceptRef] = Field(default_factory=list)
     path: list[ConceptId] = Field(default_factory=list)
+    # Only a sentence that also gives a figure counts ("p99 under 200 ms", "99.9%"):
+    # for targets and estimates, naming the quality without a number is not enough.
+    with_number: bool = False
     min_of: int = Field(default=1, ge=1)
     weight: float = Field(default=1.0, gt=0, le=10)
     level: Level = Level.MID

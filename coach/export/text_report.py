@@ -17,7 +17,8 @@ def step_time(elapsed: float, budget: float) -> str:
 def render_text(report: ScoreReport, *, timed: bool = True) -> str:
     lines = [
         f"{report.problem_title} ({report.problem}) — total {report.total:.0f}/100 "
-        f"at {report.level} level",
+        f"at {report.level} level" + (f": {report.verdict}" if report.verdict else ""),
+        *([f"Verdict: {report.verdict_reason}"] if report.verdict_reason else []),
         "Total = average of the step scores, weighted by each step's rubric weight.",
         "",
     ]

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coach.domain.report import Evidence
+from coach.domain.signals import is_signal
+from coach.scoring.flow import FlowGraph
 from coach.scoring.matcher import ConceptMatcher, Hit
+from coach.scoring.signals import find_signals
 from coach.scoring.substance import Bareness, classify
 from coach.scoring.text import Sentence, sentences
 
@@ -18,13 +22,32 @@ class StepAnalysis:
     # concept id -> affirmed hits found only in bare sentences (lists, lone terms)
     listed: dict[str, list[Hit]] = field(default_factory=dict)
     bare: dict[Hit, Bareness] = field(default_factory=dict)  # hits in bare text, and why
+    text: str = ""
+    flow: FlowGraph = field(default_factory=FlowGraph)
+    signals: dict[str, list[Evidence]] = field(default_factory=dict)  # "@flow" -> lines
 
     @property
     def word_count(self) -> int:
         return sum(len(sentence.words) for sentence in self.sentences)
 
     def has(self, concept_id: str) -> bool:
+        if is_signal(concept_id):
+            return concept_id in self.signals
         return concept_id in self.affirmed
+
+    def has_path(self, concept_ids: list[str]) -> bool:
+        return self.flow.has_path(concept_ids)
+
+    def path_evidence(self, concept_ids: list[str]) -> list[Evidence]:
+        lines = self.text.splitlines()
+        return [Evidence(sentence=lines[n - 1].strip())
+                for n in self.flow.path_lines(concept_ids) if 0 < n <= len(lines)]
+
+    def has_with_number(self, concept_id: str) -> bool:
+        """Affirmed in a sentence that also states a figure."""
+        return any(any(any(ch.isdigit() for ch in word)
+                       for word in self.sentences[hit.sentence].words)
+                   for hit in self.affirmed.get(concept_id, ()))
 
     def only_listed(self, concept_id: str) -> bool:
         return concept_id in self.listed and concept_id not in self.affirmed
@@ -35,15 +58,49 @@ class StepAnalysis:
 
 
 def analyse(text: str, matchers: list[ConceptMatcher]) -> StepAnalysis:
+    """Concepts per sentence, which of them stand in bare text, and the structural signals."""
     found = sentences(text)
     hits = [hit for sentence in found for matcher in matchers for hit in matcher.find(sentence)]
     bare = classify(found, hits)
+    # A list inside a step that mostly explains itself is shorthand, and counts; a step that
+    # is mostly lists earns nothing for the concepts it only lists.
+    affirmed_hits = [hit for hit in hits if not hit.negated]
+    mostly_lists = 2 * len(bare) > len(affirmed_hits)
+    bare = {hit: why for hit, why in bare.items()
+            if mostly_lists or why is Bareness.TEMPLATE}
     affirmed: dict[str, list[Hit]] = {}
     listed: dict[str, list[Hit]] = {}
-    for hit in hits:
-        if not hit.negated:
-            target = listed if hit in bare else affirmed
-            target.setdefault(hit.concept_id, []).append(hit)
+    for hit in affirmed_hits:
+        target = listed if hit in bare else affirmed
+        target.setdefault(hit.concept_id, []).append(hit)
     for concept_id in affirmed:
         listed.pop(concept_id, None)
-    return StepAnalysis(found, hits, affirmed, listed, bare)
+    graph, signals = find_signals(text, ConceptResolver.of(matchers))
+    return StepAnalysis(found, hits, affirmed, listed, bare, text, graph, signals)
+
+
+class ConceptResolver:
+    """The concept a component name stands for ("Redis geo index" -> the longest match);
+    one per set of matchers, remembering the names it has seen."""
+
+    _by_matchers: dict[tuple[int, ...], ConceptResolver] = {}
+
+    def __init__(self, matchers: list[ConceptMatcher]) -> None:
+        self._matchers = matchers
+        self._known: dict[str, str | None] = {}
+
+    @classmethod
+    def of(cls, matchers: list[ConceptMatcher]) -> ConceptResolver:
+        key = tuple(id(matcher) for matcher in matchers)
+        resolver = cls._by_matchers.get(key)
+        if resolver is None or resolver._matchers != matchers:
+            resolver = cls._by_matchers[key] = cls(matchers)
+        return resolver
+
+    def __call__(self, name: str) -> str | None:
+        if name not in self._known:
+            hits = [hit for sentence in sentences(name)[:1] for matcher in self._matchers
+                    for hit in matcher.find(sentence) if not hit.negated]
+            self._known[name] = max(hits, key=lambda h: h.end - h.start).concept_id if hits \
+                else None
+        return self._known[name]

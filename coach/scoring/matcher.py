@@ -50,6 +50,18 @@ class Hit:
     negated: bool
 
 
+def merge_concepts(shared: Mapping[str, Concept], own: Mapping[str, Concept]
+                   ) -> dict[str, Concept]:
+    """The shared lexicon plus a problem's concepts; an id in both keeps every word of both."""
+    merged = dict(shared)
+    for concept_id, concept in own.items():
+        base = merged.get(concept_id)
+        merged[concept_id] = concept if base is None else concept.model_copy(update={
+            "terms": [*base.terms, *concept.terms],
+            "products": [*base.products, *concept.products]})
+    return merged
+
+
 class ConceptMatcher:
     """Compiled once per set of concepts; `find` is a scan with a first-stem index."""
 
@@ -63,10 +75,20 @@ class ConceptMatcher:
                 self._add(concept_id, product, is_product=True)
         for patterns in self._index.values():
             patterns.sort(key=lambda p: -len(p.stems))  # longest phrase first
+        # Scanning looks one-stem patterns up by their stem and longer ones by their first
+        # two stems, so most words cost a dictionary lookup or two.
+        self._single = {first: [p for p in patterns if len(p.stems) == 1]
+                        for first, patterns in self._index.items()}
+        self._multi: dict[tuple[str, str], list[Pattern]] = defaultdict(list)
+        for patterns in self._index.values():
+            for pattern in patterns:
+                if len(pattern.stems) > 1:
+                    self._multi[pattern.stems[:2]].append(pattern)
+        self._multi_firsts = frozenset(first for first, _ in self._multi)
         self._known_stems = frozenset(self._index) | {
             s for patterns in self._index.values() for p in patterns for s in p.stems}
         self._long_word_list = sorted(self._long_words)
-        self._corrections: dict[str, str | None] = {}
+        self._corrections: dict[str, str] = {}  # word -> stem to match, typos corrected
 
     def _add(self, concept_id: str, term: str, *, is_product: bool) -> None:
         tokens = words(term)
@@ -89,25 +111,31 @@ class ConceptMatcher:
     def _corrected(self, word: str, stemmed: str) -> str:
         """The stem of the term word a long unknown word is a typo of, else its own stem."""
         if len(word) < TYPO_MIN_LENGTH or stemmed in self._known_stems or word in _NOT_TYPOS:
-            return stemmed
-        if word not in self._corrections:
+            corrected = stemmed
+        else:
             best = extractOne(word, self._long_word_list, scorer=Levenshtein.distance,
                               score_cutoff=1)
-            self._corrections[word] = self._long_words[best[0]] if best else None
-        return self._corrections[word] or stemmed
+            corrected = self._long_words[best[0]] if best else stemmed
+        self._corrections[word] = corrected
+        return corrected
 
     def find(self, sentence: Sentence) -> list[Hit]:
-        hits: list[Hit] = []
-        raw = sentence.words
-        stems = tuple(self._corrected(w, s) for w, s in zip(raw, sentence.stems, strict=True))
-        index = self._index
+        known = self._corrections
+        stems = tuple([known.get(w) or self._corrected(w, s)
+                       for w, s in zip(sentence.words, sentence.stems, strict=True)])
+        found: list[tuple[int, Pattern]] = []
+        single, multi, multi_firsts = self._single, self._multi, self._multi_firsts
+        last = len(stems) - 1
         for i, first in enumerate(stems):
-            for pattern in index.get(first, ()):
-                end = i + len(pattern.stems)
-                if stems[i:end] == pattern.stems:
-                    negated = not pattern.has_negator and _is_negated(sentence, i)
-                    hits.append(Hit(pattern.concept_id, sentence.index, i, end, pattern.term,
-                                    pattern.is_product, negated))
+            if i < last and first in multi_firsts:
+                for pattern in multi.get((first, stems[i + 1]), ()):
+                    if stems[i:i + len(pattern.stems)] == pattern.stems:
+                        found.append((i, pattern))
+            patterns = single.get(first)
+            if patterns:
+                found += [(i, pattern) for pattern in patterns]
+        hits = [Hit(p.concept_id, sentence.index, i, i + len(p.stems), p.term, p.is_product,
+                    not p.has_negator and _is_negated(sentence, i)) for i, p in found]
         return _longest_only(hits) if len(hits) > 1 else hits
 
 

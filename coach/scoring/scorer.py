@@ -9,9 +9,11 @@ from coach.domain.level import Level
 from coach.domain.problem import Problem
 from coach.domain.report import CriterionResult, Evidence, ScoreReport, StepScore
 from coach.domain.rubric import Criterion, Lexicon, Rubric
+from coach.domain.signals import SIGNALS, is_signal
 from coach.domain.steps import STEPS
 from coach.scoring.analysis import StepAnalysis, analyse
-from coach.scoring.matcher import ConceptMatcher
+from coach.scoring.crosslinks import requirement_links
+from coach.scoring.matcher import ConceptMatcher, merge_concepts
 from coach.scoring.mistakes import find_mistakes, off_topic_mistake
 from coach.scoring.verdict import verdict_for
 
@@ -27,7 +29,6 @@ class Scorer:
     def __init__(self, rubric: Rubric, lexicon: Lexicon) -> None:
         self.rubric = rubric
         self.lexicon = lexicon
-        self._shared = ConceptMatcher(lexicon.concepts)
         self._own: dict[str, tuple[Problem, ConceptMatcher]] = {}
 
     @property
@@ -38,11 +39,16 @@ class Scorer:
     def _matchers(self, problem: Problem) -> list[ConceptMatcher]:
         cached = self._own.get(problem.id)
         if cached is None or cached[0] is not problem:
-            cached = (problem, ConceptMatcher(problem.concepts))
+            # One matcher over the shared and the problem's concepts: each sentence is
+            # scanned once, and the longest phrase wins across both.
+            cached = (problem, ConceptMatcher(merge_concepts(self.lexicon.concepts,
+                                                             problem.concepts)))
             self._own[problem.id] = cached
-        return [self._shared, cached[1]]
+        return [cached[1]]
 
     def label(self, problem: Problem, concept_id: str) -> str:
+        if is_signal(concept_id):
+            return SIGNALS.get(concept_id, concept_id)
         concept = problem.concepts.get(concept_id) or self.lexicon.concepts.get(concept_id)
         return concept.label if concept else concept_id
 
@@ -60,6 +66,9 @@ class Scorer:
         elapsed = elapsed_seconds or [0.0] * len(STEPS)
         matchers = self._matchers(problem)
         analyses = [analyse(text, matchers) for text in texts]
+        for analysis, links in zip(analyses, requirement_links(analyses), strict=True):
+            if links:
+                analysis.signals["@requirement_link"] = links
         steps = [
             self._score_step(problem, info.number, analyses[info.number - 1], level,
                              budgets[info.number - 1], elapsed[info.number - 1])
@@ -114,26 +123,40 @@ class Scorer:
 
     def _judge(self, problem: Problem, criterion: Criterion, source: str,
                analysis: StepAnalysis) -> CriterionResult:
-        found_any = [c for c in criterion.any_of if analysis.has(c)]
-        found_all = [c for c in criterion.all_of if analysis.has(c)]
+        def present(concept_id: str) -> bool:
+            if criterion.with_number and not is_signal(concept_id):
+                return analysis.has_with_number(concept_id)
+            return analysis.has(concept_id)
+
+        found_any = [c for c in criterion.any_of if present(c)]
+        found_all = [c for c in criterion.all_of if present(c)]
+        path_ok = not criterion.path or analysis.has_path(criterion.path)
         met = (not criterion.any_of or len(found_any) >= criterion.min_of) and len(
-            found_all) == len(criterion.all_of)
+            found_all) == len(criterion.all_of) and path_ok
         found = found_any + found_all
         missing = [c for c in criterion.all_of if c not in found_all]
         if criterion.any_of and len(found_any) < criterion.min_of:
             missing += [c for c in criterion.any_of if c not in found_any]
         listed = [c for c in missing if analysis.only_listed(c)]
         feedback = "" if met else criterion.miss
+        if criterion.with_number and not met and any(analysis.has(c) for c in missing):
+            feedback = f"Named, but without a figure: give it a number. {feedback}"
         if listed and not met:
             names = ", ".join(self.label(problem, c) for c in listed)
             feedback = (f"You named {names} only in a list, which earns nothing: say what it "
                         f"does here and why. {feedback}")
+        missing_labels = [self.label(problem, c) for c in missing]
+        if not path_ok:
+            missing_labels.append("flow " + " -> ".join(
+                self.label(problem, c) for c in criterion.path))
+        evidence = _evidence(analysis, found)
+        if criterion.path and path_ok:
+            evidence += analysis.path_evidence(criterion.path)
         return CriterionResult(
             id=criterion.id, title=criterion.title, source=source, weight=criterion.weight,
-            level=criterion.level.value, met=met,
-            evidence=_evidence(analysis, found),
+            level=criterion.level.value, met=met, evidence=evidence,
             found=[self.label(problem, c) for c in found],
-            missing=[self.label(problem, c) for c in missing],
+            missing=missing_labels,
             listed=[self.label(problem, c) for c in listed],
             feedback=feedback,
         )
@@ -142,6 +165,7 @@ class Scorer:
 def _evidence(analysis: StepAnalysis, concept_ids: list[str]) -> list[Evidence]:
     """One sentence per found concept (its first mention), with the words that matched."""
     chosen: dict[int, list[str]] = {}
+    signal_lines = [line for c in concept_ids for line in analysis.signals.get(c, [])]
     for concept_id in concept_ids:
         hits = analysis.affirmed.get(concept_id, [])
         if not hits:
@@ -156,4 +180,4 @@ def _evidence(analysis: StepAnalysis, concept_ids: list[str]) -> list[Evidence]:
     return [
         Evidence(sentence=analysis.sentences[index].text, matched=terms)
         for index, terms in sorted(chosen.items())[: max(MAX_EVIDENCE, len(concept_ids))]
-    ]
+    ] + signal_lines

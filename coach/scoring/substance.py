@@ -30,11 +30,17 @@ good great best better robust scalable scale scalability high highly system syst
 solution solutions approach architecture design designs component components service
 services technology technologies tool tools stack layer layers make makes made ensure
 ensures support supports need needs needed help helps handle handles let lets get gets
+both overall flexibility flexible performance performant reliable reliability efficient
+efficiency fast faster speed simple simplicity modern powerful proper properly various
 """
 FILLER = frozenset(_FILLER_WORDS.split())
 # What separates the items of a list: "Redis, Kafka and Cassandra", "SQL or NoSQL".
 GLUE = frozenset({"and", "or", "plus", "nor", "also", "etc", "as", "well"})
 TEMPLATE_REPEATS = 3  # the same frame with swapped terms this often is stuffing
+# "Geohash, quadtree, S2, H3, R-tree": this many comma-separated short items, most of them
+# naming a concept, is an inventory rather than a statement.
+LIST_ITEMS = 4
+SHORT_ITEM = 3  # words
 _LABEL = re.compile(r"^\s*([^:]{1,60}):(.*)$")
 _ARROW = re.compile(r"->|→|=>|⟶")  # a flow line states how parts connect; never a bare list
 
@@ -64,11 +70,24 @@ def _span_bareness(sentence: Sentence, hits: list[Hit], start: int, end: int
         if (gap and all(word in GLUE for word in gap)) or (
                 not gap and sentence.clauses[left.end - 1] != sentence.clauses[right.start]):
             list_gaps += 1
-    if not explaining and len(others) <= 3 and list_gaps == pairs:
+    if not explaining and ((len(others) <= 3 and list_gaps == pairs) or list_gaps):
         return Bareness.TERMS_ONLY, explaining
     if concepts >= 3 and len(explaining) < concepts and 3 * list_gaps >= 2 * pairs:
         return Bareness.LIST, explaining
+    if _is_inventory(sentence, covered, start, end):
+        return Bareness.LIST, explaining
     return None, explaining
+
+
+def _is_inventory(sentence: Sentence, covered: set[int], start: int, end: int) -> bool:
+    items: dict[int, list[int]] = {}
+    for i in range(start, end):
+        items.setdefault(sentence.clauses[i], []).append(i)
+    if len(items) < LIST_ITEMS:
+        return False
+    short = sum(len(item) <= SHORT_ITEM for item in items.values())
+    named = sum(any(i in covered for i in item) for item in items.values())
+    return 4 * short >= 3 * len(items) and 2 * named >= len(items)
 
 
 def _sentence_bareness(sentence: Sentence, hits: list[Hit]

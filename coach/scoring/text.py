@@ -59,15 +59,17 @@ def sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     for chunk in _SENTENCE_END.split(text):
         shown = _LIST_MARKER.sub("", chunk).strip()
+        if not shown:
+            continue
         tokens: list[str] = []
         clauses: list[int] = []
-        for number, clause in enumerate(_CLAUSE_BREAK.split(shown)):
-            clause_words = words(clause)
+        for number, clause in enumerate(_CLAUSE_BREAK.split(normalise(shown))):
+            clause_words = [token.replace("'", "") for token in _WORD.findall(clause)]
             tokens += clause_words
             clauses += [number] * len(clause_words)
         if tokens:
             out.append(Sentence(len(out), shown, tuple(tokens),
-                                tuple(stem(w) for w in tokens), tuple(clauses)))
+                                tuple(map(stem, tokens)), tuple(clauses)))
     return out
 
 

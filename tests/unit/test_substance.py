@@ -57,3 +57,12 @@ def test_a_repeated_sentence_frame_is_stuffing():
 def test_a_label_line_alone_earns_nothing_but_its_content_does():
     assert earned("Latency:") == set()
     assert earned("Latency:\n- p99 latency under 200 ms when matching") == {"latency"}
+
+
+def test_a_list_in_a_step_that_mostly_explains_itself_is_shorthand_and_counts():
+    text = ("A Redis cache in front of the rides table keeps reads fast.\n"
+            "Kafka buffers location pings so the writers can batch them.\n"
+            "Latency: p99 under 200 ms for a match.\n"
+            "Also: sharding, CDN, load balancer.")
+    assert {"sharding", "cdn", "lb"} <= earned(text)
+    assert listed(text) == set()
