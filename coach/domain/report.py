@@ -26,6 +26,24 @@ class CriterionResult(BaseModel):
     feedback: str = ""  # what to add; empty when met
 
 
+class FlowNodeOut(BaseModel):
+    key: str
+    label: str  # the concept's label when the component was recognised, else as written
+
+
+class FlowEdgeOut(BaseModel):
+    source: str
+    target: str
+    line: int  # line of the step's answer that drew it
+
+
+class FlowDiagram(BaseModel):
+    """The component graph read from a step's arrow lines, kept for drawing and export."""
+
+    nodes: list[FlowNodeOut]
+    edges: list[FlowEdgeOut]
+
+
 class StepScore(BaseModel):
     step: int
     title: str
@@ -37,6 +55,7 @@ class StepScore(BaseModel):
     elapsed_seconds: float
     words: int
     criteria: list[CriterionResult]
+    flow: FlowDiagram | None = None
 
 
 class Mistake(BaseModel):

@@ -11,7 +11,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 
-from coach.scoring.flow import FlowEdge, FlowGraph
+from coach.domain.report import FlowDiagram
+from coach.scoring.flow import FlowEdge, FlowGraph, FlowNode
 
 GAP = 3
 MAX_LABEL = 24
@@ -255,3 +256,10 @@ def mermaid_flow(graph: FlowGraph, labels: Mapping[str, str] | None = None) -> s
             arrow = f'-->|"{_mermaid_text(edge.label)}"|' if edge.label.strip() else "-->"
             lines.append(f"    {ids[edge.source]} {arrow} {ids[edge.target]}")
     return "\n".join(lines)
+
+
+def graph_of(diagram: FlowDiagram) -> tuple[FlowGraph, dict[str, str]]:
+    """A stored diagram back as a graph, with the labels to draw it with."""
+    nodes = tuple(FlowNode(node.key, node.label, None) for node in diagram.nodes)
+    edges = tuple(FlowEdge(edge.source, edge.target, edge.line) for edge in diagram.edges)
+    return FlowGraph(nodes, edges), {node.key: node.label for node in diagram.nodes}

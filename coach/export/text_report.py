@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach.domain.report import ScoreReport
+from coach.export.flow_diagram import draw_flow, graph_of
 from coach.session.clock import format_seconds
 
 
@@ -28,6 +29,10 @@ def render_text(report: ScoreReport, *, timed: bool = True) -> str:
         if timed:
             head += f"  time {step_time(step.elapsed_seconds, step.budget_seconds)}"
         lines.append(head)
+        if step.flow is not None:
+            graph, labels = graph_of(step.flow)
+            lines += ["  Your flow, as read from the arrows:",
+                      *("    " + line for line in draw_flow(graph, width=76, labels=labels))]
         for criterion in step.criteria:
             mark = "✓" if criterion.met else "✗"
             lines.append(f"  {mark} {criterion.title} [{criterion.weight:g}]")

@@ -7,7 +7,15 @@ from collections.abc import Sequence
 from coach.domain.attempt import Attempt
 from coach.domain.level import Level
 from coach.domain.problem import Problem
-from coach.domain.report import CriterionResult, Evidence, ScoreReport, StepScore
+from coach.domain.report import (
+    CriterionResult,
+    Evidence,
+    FlowDiagram,
+    FlowEdgeOut,
+    FlowNodeOut,
+    ScoreReport,
+    StepScore,
+)
 from coach.domain.rubric import Criterion, Lexicon, Rubric
 from coach.domain.signals import SIGNALS, is_signal
 from coach.domain.steps import STEPS
@@ -119,7 +127,18 @@ class Scorer:
             score=round(100 * earned / possible, 1) if possible else 0.0,
             earned=earned, possible=possible, budget_seconds=budget,
             elapsed_seconds=round(elapsed, 1), words=analysis.word_count, criteria=results,
+            flow=self._diagram(problem, analysis),
         )
+
+    def _diagram(self, problem: Problem, analysis: StepAnalysis) -> FlowDiagram | None:
+        graph = analysis.flow
+        if not graph.edges:
+            return None
+        return FlowDiagram(
+            nodes=[FlowNodeOut(key=node.key, label=self.label(problem, node.concept_id)
+                               if node.concept_id else node.label) for node in graph.nodes],
+            edges=[FlowEdgeOut(source=edge.source, target=edge.target, line=edge.line_number)
+                   for edge in graph.edges])
 
     def _judge(self, problem: Problem, criterion: Criterion, source: str,
                analysis: StepAnalysis) -> CriterionResult:

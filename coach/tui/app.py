@@ -15,7 +15,9 @@ from coach.tui.messages import CatalogLoaded, ServicesFailed, ServicesReady
 from coach.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from coach.domain.level import Level
     from coach.services import Services
+    from coach.settings import Settings
 
 
 def _utc_now() -> datetime:
@@ -44,6 +46,28 @@ class CoachApp(App[None]):
         self.clock = clock  # monotonic seconds, for step timers
         self.wall_clock = wall_clock  # dates shown and stored
         self._services_factory = services_factory or self._default_services
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """Read on first use; a broken settings file is reported and the defaults used."""
+        if self._settings is None:
+            from coach.settings import load_settings
+
+            self._settings, warning = load_settings()
+            if warning:
+                self.notify(warning, title="Settings", severity="warning", markup=False)
+        return self._settings
+
+    def choose_level(self, level: Level) -> None:
+        from coach.settings import save_settings
+
+        self._settings = self.settings.with_level(level)
+        try:
+            save_settings(self._settings)
+        except OSError as error:
+            self.notify(f"The level applies now but could not be saved: {error}",
+                        severity="warning", markup=False)
 
     def _default_services(self) -> Services:
         """Catalog first, shown as soon as it is read; then the database (SQLModel is slow

@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
 from coach.domain.attempt import Attempt, Status
+from coach.domain.level import Level
 from coach.domain.steps import STEPS
 from coach.export.text_report import step_time
 from coach.tui.widgets.report_view import ReportView
@@ -21,6 +22,7 @@ class AttemptScreen(Screen[None]):
         Binding("s", "show_tab('tab-results')", "Score"),
         Binding("a", "show_tab('tab-answers')", "Answers"),
         Binding("r", "resume", "Resume"),
+        Binding("v", "other_level", "Other level"),
     ]
 
     def __init__(self, attempt: Attempt) -> None:
@@ -33,7 +35,8 @@ class AttemptScreen(Screen[None]):
         yield Header()
         with TabbedContent(id="attempt-tabs"):
             if attempt.report is not None:
-                with TabPane("Results", id="tab-results"), VerticalScroll(classes="pane"):
+                with TabPane("Results", id="tab-results"), VerticalScroll(classes="pane",
+                                                                          id="results-pane"):
                     yield ReportView(attempt.report, entry.problem if entry else None)
             with TabPane("Answers", id="tab-answers"), VerticalScroll(classes="pane"):
                 for info, answer in zip(STEPS, attempt.answers, strict=True):
@@ -62,9 +65,29 @@ class AttemptScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":
             return self.attempt.status is Status.IN_PROGRESS
-        if action == "show_tab":
+        if action in ("show_tab", "other_level"):
             return self.attempt.report is not None
         return True
+
+    async def action_other_level(self) -> None:
+        """Show the same answers scored for the next level; the stored score is unchanged."""
+        app = self.app
+        shown = self.query_one(ReportView).report
+        entry = app.services.catalog.get(self.attempt.problem_id)
+        if entry is None:
+            self.notify("This problem is no longer in the catalog.", severity="error")
+            return
+        levels = list(Level)
+        level = levels[(levels.index(Level(shown.level)) + 1) % len(levels)]
+        report = app.services.scorer.score_attempt(entry.problem, self.attempt, level)
+        pane = self.query_one("#results-pane", VerticalScroll)
+        await pane.remove_children()
+        await pane.mount(ReportView(report, entry.problem))
+        stored = self.attempt.report.level if self.attempt.report else level.value
+        note = "the stored score" if level.value == stored else \
+            f"not saved; `coach rescore {self.attempt.id} --level {level.value}` keeps it"
+        self.notify(f"Scored for {level.value} level: {report.total:.0f}, {report.verdict} "
+                    f"({note}).", markup=False)
 
     def action_resume(self) -> None:
         app = self.app

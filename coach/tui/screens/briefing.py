@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
 from coach.domain.attempt import Mode
+from coach.domain.level import Level
 from coach.domain.problem import CatalogEntry
 from coach.domain.steps import DEFAULT_BUDGET_MINUTES, LONG_BUDGET_MINUTES, STEPS
 from coach.session.interview import new_attempt
@@ -22,6 +23,7 @@ class BriefingScreen(Screen[None]):
         Binding("m", "start('mock')", "Mock (timed)"),
         Binding("l", "start('mock', 'long')", "Mock 60 min"),
         Binding("p", "start('practice')", "Practice"),
+        Binding("v", "next_level", "Level"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
 
@@ -45,6 +47,7 @@ class BriefingScreen(Screen[None]):
             yield Static(f"Total: {sum(self.budget)} minutes. Mock keeps the clock running; "
                          "practice shows it but lets you pause.", id="briefing-total",
                          markup=False)
+            yield Static(self._level_line(), id="briefing-level")
         with Horizontal(id="briefing-modes"):
             yield Button(f"Mock · {sum(self.budget)} min", id="mode-mock", variant="primary")
             yield Button(f"Mock · {sum(LONG_BUDGET_MINUTES)} min", id="mode-long")
@@ -59,6 +62,17 @@ class BriefingScreen(Screen[None]):
         ]
         return Content("\n").join(lines)
 
+    def _level_line(self) -> Content:
+        level = self.app.settings.level
+        return Content.assemble(("Target level: ", "dim"), (level.value, "bold"), (
+            " — scored against its criteria and hiring bar (v changes it)", "dim"))
+
+    def action_next_level(self) -> None:
+        levels = list(Level)
+        current = self.app.settings.level
+        self.app.choose_level(levels[(levels.index(current) + 1) % len(levels)])
+        self.query_one("#briefing-level", Static).update(self._level_line())
+
     def on_mount(self) -> None:
         self.query_one("#mode-mock", Button).focus()
 
@@ -72,7 +86,8 @@ class BriefingScreen(Screen[None]):
     def action_start(self, mode: str, length: str = "") -> None:
         app = self.app
         minutes = list(LONG_BUDGET_MINUTES) if length == "long" else self.budget
-        attempt = new_attempt(self.entry, Mode(mode), app.wall_clock(), level="senior",
+        attempt = new_attempt(self.entry, Mode(mode), app.wall_clock(),
+                              level=app.settings.level.value,
                               budget_minutes=minutes)
         stored = app.services.repository.add(attempt)
         from coach.tui.screens.interview import InterviewScreen

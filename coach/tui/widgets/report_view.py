@@ -12,10 +12,12 @@ from textual.widgets import Collapsible, DataTable, Static
 from coach.domain.problem import Problem
 from coach.domain.report import CriterionResult, Evidence, ScoreReport, StepScore
 from coach.domain.steps import STEPS
+from coach.export.flow_diagram import draw_flow, graph_of
 from coach.export.text_report import step_time
 from coach.tui.text import cell, reflow, score_style
 
 MET_STYLE, MISSED_STYLE = "$success", "$error"
+FLOW_WIDTH = 76
 
 
 def highlighted(evidence: Evidence) -> Content:
@@ -38,8 +40,11 @@ def criterion_lines(result: CriterionResult) -> Content:
     for evidence in result.evidence:
         parts += ["\n    ", highlighted(evidence)]
     if not result.met:
-        if result.missing:
-            parts += ["\n    ", ("Not found: " + ", ".join(result.missing), "dim")]
+        unseen = [label for label in result.missing if label not in result.listed]
+        if result.listed:
+            parts += ["\n    ", ("Only listed: " + ", ".join(result.listed), "dim")]
+        if unseen:
+            parts += ["\n    ", ("Not found: " + ", ".join(unseen), "dim")]
         parts += ["\n    ", ("→ ", "bold"), result.feedback]
     return Content.assemble(*parts)
 
@@ -65,9 +70,13 @@ class ReportView(Vertical):
 
     def compose(self) -> ComposeResult:
         report = self.report
+        verdict = [("  ·  ", ""), (report.verdict, f"bold {score_style(report.total)}")
+                   ] if report.verdict else []
         yield Static(Content.assemble(
             ("Total ", "bold"), (f"{report.total:.0f}/100", f"bold {score_style(report.total)}"),
-            f"  ·  scored for {report.level} level  ·  rubric {report.rubric_version}\n",
+            *verdict,
+            f"  ·  {report.level} level  ·  rubric {report.rubric_version}\n",
+            (f"Verdict: {report.verdict_reason}\n" if report.verdict_reason else "", "dim"),
             ("The total is the average of the step scores weighted by each step's rubric "
              "weight; a step's score is the share of its criteria points earned.", "dim"),
         ), classes="report-total")
@@ -91,6 +100,11 @@ class ReportView(Vertical):
                                               mistake.message), classes="report-mistake")
         for step in report.steps:
             yield Static(step_heading(step), classes="report-heading")
+            if step.flow is not None:
+                graph, labels = graph_of(step.flow)
+                drawing = "\n".join(draw_flow(graph, width=FLOW_WIDTH, labels=labels))
+                yield Static(Content.assemble(("Your flow, as read from the arrows:\n", "dim"),
+                                              drawing), classes="report-flow")
             for result in step.criteria:
                 yield Static(criterion_lines(result), classes="report-criterion")
             if self.problem is not None:
