@@ -68,6 +68,7 @@ class ConceptMatcher:
     def __init__(self, concepts: Mapping[str, Concept]) -> None:
         self._index: dict[str, list[Pattern]] = defaultdict(list)
         self._long_words: dict[str, str] = {}  # term word (8+ letters) -> its stem
+        self._first_halves: set[str] = set()
         for concept_id, concept in concepts.items():
             for term in concept.terms:
                 self._add(concept_id, term, is_product=False)
@@ -98,10 +99,10 @@ class ConceptMatcher:
         variants = {tuple(stem(t) for t in tokens)}
         if len(tokens) > 1:  # "fan-out" also matches "fanout", "data store" also "datastore"
             variants.add((stem("".join(tokens)),))
-        else:  # "datastore" also matches "data store"
+        else:  # "datastore" is also found as "data store": remember its possible first halves
             token = tokens[0]
-            variants.update((stem(token[:k]), stem(token[k:]))
-                            for k in range(_MIN_HALF, len(token) - _MIN_HALF + 1))
+            self._first_halves.update(token[:k]
+                                      for k in range(_MIN_HALF, len(token) - _MIN_HALF + 1))
         for token in tokens:
             if len(token) >= TYPO_MIN_LENGTH and not token.isdigit():
                 self._long_words[token] = stem(token)
@@ -123,19 +124,28 @@ class ConceptMatcher:
         known = self._corrections
         stems = tuple([known.get(w) or self._corrected(w, s)
                        for w, s in zip(sentence.words, sentence.stems, strict=True)])
-        found: list[tuple[int, Pattern]] = []
+        found: list[tuple[int, int, Pattern]] = []
         single, multi, multi_firsts = self._single, self._multi, self._multi_firsts
+        halves, words = self._first_halves, sentence.words
         last = len(stems) - 1
         for i, first in enumerate(stems):
-            if i < last and first in multi_firsts:
-                for pattern in multi.get((first, stems[i + 1]), ()):
-                    if stems[i:i + len(pattern.stems)] == pattern.stems:
-                        found.append((i, pattern))
+            if i < last:
+                if first in multi_firsts:
+                    for pattern in multi.get((first, stems[i + 1]), ()):
+                        end = i + len(pattern.stems)
+                        if stems[i:end] == pattern.stems:
+                            found.append((i, end, pattern))
+                if words[i] in halves:  # "data store" written for the term "datastore"
+                    found += [(i, i + 2, p) for p in single.get(stem(words[i] + words[i + 1]), ())]
             patterns = single.get(first)
             if patterns:
-                found += [(i, pattern) for pattern in patterns]
-        hits = [Hit(p.concept_id, sentence.index, i, i + len(p.stems), p.term, p.is_product,
-                    not p.has_negator and _is_negated(sentence, i)) for i, p in found]
+                found += [(i, i + 1, pattern) for pattern in patterns]
+        if not found:
+            return []
+        negations = not NEGATORS.isdisjoint(words)  # most sentences deny nothing
+        hits = [Hit(p.concept_id, sentence.index, i, end, p.term, p.is_product,
+                    negations and not p.has_negator and _is_negated(sentence, i))
+                for i, end, p in found]
         return _longest_only(hits) if len(hits) > 1 else hits
 
 

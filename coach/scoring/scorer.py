@@ -20,9 +20,10 @@ from coach.domain.rubric import Criterion, Lexicon, Rubric
 from coach.domain.signals import SIGNALS, is_signal
 from coach.domain.steps import STEPS
 from coach.scoring.analysis import StepAnalysis, analyse
-from coach.scoring.crosslinks import requirement_links
+from coach.scoring.crosslinks import ignored_scale, requirement_links
 from coach.scoring.matcher import ConceptMatcher, merge_concepts
 from coach.scoring.mistakes import find_mistakes, off_topic_mistake
+from coach.scoring.scale_checks import check_scale
 from coach.scoring.verdict import verdict_for
 
 MAX_EVIDENCE = 3
@@ -77,6 +78,9 @@ class Scorer:
         for analysis, links in zip(analyses, requirement_links(analyses), strict=True):
             if links:
                 analysis.signals["@requirement_link"] = links
+        scale = check_scale(texts[1], problem.estimates)
+        if scale.good_lines():
+            analyses[1].signals["@arithmetic"] = scale.good_lines()
         steps = [
             self._score_step(problem, info.number, analyses[info.number - 1], level,
                              budgets[info.number - 1], elapsed[info.number - 1])
@@ -84,7 +88,10 @@ class Scorer:
         ]
         weight_sum = sum(step.weight for step in steps)
         total = round(sum(step.score * step.weight for step in steps) / weight_sum, 1)
-        mistakes = find_mistakes(analyses)
+        mistakes = find_mistakes(analyses) + scale.mistakes()
+        ignored = ignored_scale(analyses, scale.large_scale)
+        if ignored is not None:
+            mistakes.append(ignored)
         off_topic = off_topic_mistake(steps, problem.title)
         if off_topic is not None:
             mistakes.insert(0, off_topic)
@@ -171,7 +178,8 @@ class Scorer:
         evidence = _evidence(analysis, found)
         if criterion.path and path_ok:
             evidence += analysis.path_evidence(criterion.path)
-        return CriterionResult(
+        # Built from checked rubric data and our own values: no need to validate again.
+        return CriterionResult.model_construct(
             id=criterion.id, title=criterion.title, source=source, weight=criterion.weight,
             level=criterion.level.value, met=met, evidence=evidence,
             found=[self.label(problem, c) for c in found],
@@ -197,6 +205,6 @@ def _evidence(analysis: StepAnalysis, concept_ids: list[str]) -> list[Evidence]:
                 if shown not in terms:
                     terms.append(shown)
     return [
-        Evidence(sentence=analysis.sentences[index].text, matched=terms)
+        Evidence.model_construct(sentence=analysis.sentences[index].text, matched=terms)
         for index, terms in sorted(chosen.items())[: max(MAX_EVIDENCE, len(concept_ids))]
     ] + signal_lines

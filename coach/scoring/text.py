@@ -10,9 +10,9 @@ from functools import lru_cache
 import snowballstemmer
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-# A sentence ends at a line break or at . ! ? ; followed by a space (so 1.5 and e.g.x stay whole).
-_SENTENCE_END = re.compile(r"\n+|(?<=[.!?;])\s+")
-_CLAUSE_BREAK = re.compile(r"[,:()\[\]]|\s-\s|\s—\s")
+# A sentence ends at a line break or at . ! ? followed by a space (so 1.5 and e.g.x stay whole).
+_SENTENCE_END = re.compile(r"\n+|(?<=[.!?])\s+")
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s—\s")
 _LIST_MARKER = re.compile(r"^\s*(?:[-*+•]|\d+[.)])\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'"})
 
@@ -64,7 +64,9 @@ def sentences(text: str) -> list[Sentence]:
         tokens: list[str] = []
         clauses: list[int] = []
         for number, clause in enumerate(_CLAUSE_BREAK.split(normalise(shown))):
-            clause_words = [token.replace("'", "") for token in _WORD.findall(clause)]
+            clause_words = _WORD.findall(clause)
+            if "'" in clause:
+                clause_words = [token.replace("'", "") for token in clause_words]
             tokens += clause_words
             clauses += [number] * len(clause_words)
         if tokens:

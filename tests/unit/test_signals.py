@@ -46,3 +46,21 @@ def test_targets_need_a_figure(scorer, catalog):
     assert not latency.met and "without a figure" in latency.feedback
     exact = score(scorer, catalog, {1: "The feed loads in under 200 ms at p99."})
     assert criterion(exact, "clarify.latency").met
+
+
+def test_worked_arithmetic_earns_credit_and_a_wrong_figure_is_named(scorer, catalog):
+    right = score(scorer, catalog, {2: "Assume 200M DAU.\n100M posts/day / 86,400 s ≈ 1,160 QPS."})
+    assert criterion(right, "scale.arithmetic").met
+    assert not [m for m in right.mistakes if m.id == "estimate-off"]
+    wrong = score(scorer, catalog, {2: "Assume 200M DAU.\n100M posts/day ≈ 12,000 QPS."})
+    (mistake,) = [m for m in wrong.mistakes if m.id == "estimate-off"]
+    assert mistake.message.startswith("Step 2, line 2:") and "1.2K" in mistake.message
+    assert not criterion(wrong, "scale.arithmetic").met
+
+
+def test_a_design_that_ignores_its_own_scale_is_pointed_out(scorer, catalog):
+    steps = {2: "Peak load is 50,000 requests per second.",
+             3: "A feed service reads posts from one Postgres database."}
+    assert "scale-ignored" in [m.id for m in score(scorer, catalog, steps).mistakes]
+    steps[6] = "We shard the posts table by author id across 32 nodes to spread the writes."
+    assert "scale-ignored" not in [m.id for m in score(scorer, catalog, steps).mistakes]
