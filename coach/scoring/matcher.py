@@ -65,7 +65,11 @@ def merge_concepts(shared: Mapping[str, Concept], own: Mapping[str, Concept]
 class ConceptMatcher:
     """Compiled once per set of concepts; `find` is a scan with a first-stem index."""
 
-    def __init__(self, concepts: Mapping[str, Concept]) -> None:
+    def __init__(self, concepts: Mapping[str, Concept],
+                 own: frozenset[str] = frozenset()) -> None:
+        """`own` names the problem's concepts: a problem phrase that contains a shared
+        term ("shard by city" holds "shard") adds to it rather than hiding it."""
+        self._own = own
         self._index: dict[str, list[Pattern]] = defaultdict(list)
         self._long_words: dict[str, str] = {}  # term word (8+ letters) -> its stem
         self._first_halves: set[str] = set()
@@ -146,17 +150,19 @@ class ConceptMatcher:
         hits = [Hit(p.concept_id, sentence.index, i, end, p.term, p.is_product,
                     negations and not p.has_negator and _is_negated(sentence, i))
                 for i, end, p in found]
-        return _longest_only(hits) if len(hits) > 1 else hits
+        return _longest_only(hits, self._own) if len(hits) > 1 else hits
 
 
-def _longest_only(hits: list[Hit]) -> list[Hit]:
-    """Drop a hit inside a longer one of another concept: "non-functional requirement" is
-    not also a "functional requirement", "consistent hashing" not "consistency"."""
+def _longest_only(hits: list[Hit], own: frozenset[str]) -> list[Hit]:
+    """Drop a hit inside a longer one of another concept from the same side (shared lexicon
+    or problem): "non-functional requirement" is not also a "functional requirement",
+    "consistent hashing" not "consistency"."""
     longer = [hit for hit in hits if hit.end - hit.start > 1]
     return [
         hit for hit in hits
         if not any(other.concept_id != hit.concept_id and other.start <= hit.start
                    and hit.end <= other.end and other.end - other.start > hit.end - hit.start
+                   and (other.concept_id in own) == (hit.concept_id in own)
                    for other in longer)
     ]
 

@@ -50,8 +50,9 @@ class Scorer:
         if cached is None or cached[0] is not problem:
             # One matcher over the shared and the problem's concepts: each sentence is
             # scanned once, and the longest phrase wins across both.
-            cached = (problem, ConceptMatcher(merge_concepts(self.lexicon.concepts,
-                                                             problem.concepts)))
+            own = frozenset(problem.concepts) - frozenset(self.lexicon.concepts)
+            cached = (problem, ConceptMatcher(
+                merge_concepts(self.lexicon.concepts, problem.concepts), own))
             self._own[problem.id] = cached
         return [cached[1]]
 

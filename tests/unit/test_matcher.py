@@ -115,3 +115,18 @@ def test_abstract_nouns_do_not_match_their_adjectives(text, expected):
 ])
 def test_typos_in_long_words_and_split_compounds_still_match(text, expected):
     assert affirmed(ConceptMatcher(FRIENDS), text) == expected
+
+
+def test_a_problem_phrase_does_not_hide_the_shared_term_inside_it():
+    concepts = {
+        "sharding": Concept(label="sharding", terms=["shard"]),
+        "consistency": Concept(label="consistency", terms=["consistency"]),
+        "consistent_hashing": Concept(label="consistent hashing", terms=["consistent hashing"]),
+        "geo_shard": Concept(label="sharding by city", terms=["shard by city"]),
+    }
+    matcher = ConceptMatcher(concepts, own=frozenset({"geo_shard"}))
+    assert affirmed(matcher, "We shard by city.") == {"sharding", "geo_shard"}
+    assert affirmed(matcher, "Consistency of the ring comes from consistent hashing.") == {
+        "consistency", "consistent_hashing"}
+    assert affirmed(matcher, "Keys are placed with consistent hashing.") == {
+        "consistent_hashing"}
