@@ -39,9 +39,10 @@ def long_answer(problem_id: str, words: int) -> list[str]:
     steps = ["" for _ in range(7)]
     for source in sources:
         for number in range(7):
-            steps[number] += "\n" + source[number]
-            if sum(len(step.split()) for step in steps) >= words:
+            missing = words - sum(len(step.split()) for step in steps)
+            if missing <= 0:
                 return steps
+            steps[number] += "\n" + " ".join(source[number].split(" ")[:missing])
     return steps
 
 

@@ -57,7 +57,7 @@ class StepAnalysis:
                 for hit in hits if hit.is_product]
 
 
-def analyse(text: str, matchers: list[ConceptMatcher]) -> StepAnalysis:
+def analyse(text: str, matchers: list[ConceptMatcher], step: int = 0) -> StepAnalysis:
     """Concepts per sentence, which of them stand in bare text, and the structural signals."""
     found = sentences(text)
     hits = [hit for sentence in found for matcher in matchers for hit in matcher.find(sentence)]
@@ -75,7 +75,7 @@ def analyse(text: str, matchers: list[ConceptMatcher]) -> StepAnalysis:
         target.setdefault(hit.concept_id, []).append(hit)
     for concept_id in affirmed:
         listed.pop(concept_id, None)
-    graph, signals = find_signals(text, ConceptResolver.of(matchers))
+    graph, signals = find_signals(text, step, ConceptResolver.of(matchers))
     return StepAnalysis(found, hits, affirmed, listed, bare, text, graph, signals)
 
 

@@ -25,7 +25,7 @@ _FIGURE = re.compile(r"^\d{2,}$|^\d+(?:k|m|b|ms|s|tb|gb|pb|qps)$")
 
 def _figures(analysis: StepAnalysis) -> set[str]:
     return {word for sentence in analysis.sentences for word in sentence.words
-            if _FIGURE.match(word)}
+            if word[0].isdigit() and _FIGURE.match(word)}
 
 
 def requirement_links(analyses: Sequence[StepAnalysis]) -> list[list[Evidence]]:

@@ -90,6 +90,7 @@ class ConceptMatcher:
                 if len(pattern.stems) > 1:
                     self._multi[pattern.stems[:2]].append(pattern)
         self._multi_firsts = frozenset(first for first, _ in self._multi)
+        self._starters = self._multi_firsts | {first for first, p in self._single.items() if p}
         self._known_stems = frozenset(self._index) | {
             s for patterns in self._index.values() for p in patterns for s in p.stems}
         self._long_word_list = sorted(self._long_words)
@@ -132,18 +133,20 @@ class ConceptMatcher:
         single, multi, multi_firsts = self._single, self._multi, self._multi_firsts
         halves, words = self._first_halves, sentence.words
         last = len(stems) - 1
-        for i, first in enumerate(stems):
-            if i < last:
-                if first in multi_firsts:
-                    for pattern in multi.get((first, stems[i + 1]), ()):
-                        end = i + len(pattern.stems)
-                        if stems[i:end] == pattern.stems:
-                            found.append((i, end, pattern))
-                if words[i] in halves:  # "data store" written for the term "datastore"
-                    found += [(i, i + 2, p) for p in single.get(stem(words[i] + words[i + 1]), ())]
+        starters = self._starters
+        for i in [i for i, first in enumerate(stems) if first in starters]:
+            first = stems[i]
+            if i < last and first in multi_firsts:
+                for pattern in multi.get((first, stems[i + 1]), ()):
+                    end = i + len(pattern.stems)
+                    if stems[i:end] == pattern.stems:
+                        found.append((i, end, pattern))
             patterns = single.get(first)
             if patterns:
                 found += [(i, i + 1, pattern) for pattern in patterns]
+        for i in [i for i, word in enumerate(words[:-1]) if word in halves]:
+            # "data store" written apart for the term "datastore"
+            found += [(i, i + 2, p) for p in single.get(stem(words[i] + words[i + 1]), ())]
         if not found:
             return []
         negations = not NEGATORS.isdisjoint(words)  # most sentences deny nothing
@@ -158,13 +161,19 @@ def _longest_only(hits: list[Hit], own: frozenset[str]) -> list[Hit]:
     or problem): "non-functional requirement" is not also a "functional requirement",
     "consistent hashing" not "consistency"."""
     longer = [hit for hit in hits if hit.end - hit.start > 1]
-    return [
-        hit for hit in hits
-        if not any(other.concept_id != hit.concept_id and other.start <= hit.start
-                   and hit.end <= other.end and other.end - other.start > hit.end - hit.start
-                   and (other.concept_id in own) == (hit.concept_id in own)
-                   for other in longer)
-    ]
+    if not longer:
+        return hits
+    kept: list[Hit] = []
+    for hit in hits:
+        size, mine = hit.end - hit.start, hit.concept_id in own
+        for other in longer:
+            if (other.start <= hit.start and hit.end <= other.end
+                    and other.end - other.start > size and other.concept_id != hit.concept_id
+                    and (other.concept_id in own) == mine):
+                break
+        else:
+            kept.append(hit)
+    return kept
 
 
 def _is_negated(sentence: Sentence, start: int) -> bool:

@@ -75,7 +75,8 @@ class Scorer:
                                                      [s.default_minutes for s in STEPS])]
         elapsed = elapsed_seconds or [0.0] * len(STEPS)
         matchers = self._matchers(problem)
-        analyses = [analyse(text, matchers) for text in texts]
+        analyses = [analyse(text, matchers, number)
+                    for number, text in enumerate(texts, start=1)]
         for analysis, links in zip(analyses, requirement_links(analyses), strict=True):
             if links:
                 analysis.signals["@requirement_link"] = links
@@ -179,8 +180,7 @@ class Scorer:
         evidence = _evidence(analysis, found)
         if criterion.path and path_ok:
             evidence += analysis.path_evidence(criterion.path)
-        # Built from checked rubric data and our own values: no need to validate again.
-        return CriterionResult.model_construct(
+        return CriterionResult(
             id=criterion.id, title=criterion.title, source=source, weight=criterion.weight,
             level=criterion.level.value, met=met, evidence=evidence,
             found=[self.label(problem, c) for c in found],
@@ -206,6 +206,6 @@ def _evidence(analysis: StepAnalysis, concept_ids: list[str]) -> list[Evidence]:
                 if shown not in terms:
                     terms.append(shown)
     return [
-        Evidence.model_construct(sentence=analysis.sentences[index].text, matched=terms)
+        Evidence(sentence=analysis.sentences[index].text, matched=terms)
         for index, terms in sorted(chosen.items())[: max(MAX_EVIDENCE, len(concept_ids))]
     ] + signal_lines

@@ -24,18 +24,27 @@ def _lines(text: str, numbers: list[int]) -> list[Evidence]:
     return [Evidence(sentence=line) for line in shown[:MAX_SIGNAL_EVIDENCE] if line]
 
 
-def find_signals(text: str, resolve: Callable[[str], str | None]
+# Where each structure belongs: the request flow in the architecture and its recap, the
+# API contract in the components step. Elsewhere an arrow is arithmetic ("100M/day -> 1.2K
+# QPS") or a state machine, and a 3-digit number is rarely a status code.
+FLOW_STEPS = frozenset({3, 7})
+API_STEPS = frozenset({5})
+
+
+def find_signals(text: str, step: int, resolve: Callable[[str], str | None]
                  ) -> tuple[FlowGraph, dict[str, list[Evidence]]]:
     """The step's flow graph and each signal found in it, with the lines that show it."""
     found: dict[str, list[Evidence]] = {}
     lines = text.splitlines()
     # The parsers only see the lines that can hold what they look for; blank lines keep
     # the line numbers of the rest, and skipping prose keeps scoring fast.
-    arrows = [line if _ARROW.search(line) else "" for line in lines]
+    arrows = [line if _ARROW.search(line) else "" for line in lines] if step in FLOW_STEPS \
+        else []
     graph = parse_flow("\n".join(arrows), resolve) if any(arrows) else FlowGraph()
     if len(graph.edges) >= MIN_FLOW_EDGES:
         found["@flow"] = _lines(text, [edge.line_number for edge in graph.edges])
-    api_lines = [line if _API_HINT.search(line) else "" for line in lines]
+    api_lines = [line if _API_HINT.search(line) else "" for line in lines] if step in API_STEPS \
+        else []
     if not any(api_lines):
         return graph, found
     facts = api_facts("\n".join(api_lines))

@@ -16,7 +16,7 @@ from enum import StrEnum
 from itertools import pairwise
 
 from coach.scoring.matcher import Hit
-from coach.scoring.text import Sentence, words
+from coach.scoring.text import WORD, Sentence
 
 # Words that carry no explanation on their own; "use Redis" says no more than "Redis".
 _FILLER_WORDS = """
@@ -80,6 +80,8 @@ def _span_bareness(sentence: Sentence, hits: list[Hit], start: int, end: int
 
 
 def _is_inventory(sentence: Sentence, covered: set[int], start: int, end: int) -> bool:
+    if sentence.clauses[end - 1] - sentence.clauses[start] + 1 < LIST_ITEMS:
+        return False  # too few commas to be a list; most sentences stop here
     items: dict[int, list[int]] = {}
     for i in range(start, end):
         items.setdefault(sentence.clauses[i], []).append(i)
@@ -98,7 +100,7 @@ def _sentence_bareness(sentence: Sentence, hits: list[Hit]
     if _ARROW.search(sentence.text):
         return {}, ()
     label = _LABEL.match(sentence.text)
-    head = len(words(label.group(1))) if label else 0
+    head = len(WORD.findall(label.group(1).lower())) if label else 0
     if not head or head >= size:
         why, frame = _span_bareness(sentence, hits, 0, size)
         return ({h.start: why for h in hits} if why else {}), frame

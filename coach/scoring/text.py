@@ -9,7 +9,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 # A sentence ends at a line break or at . ! ? followed by a space (so 1.5 and e.g.x stay whole).
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s—\s")
@@ -42,7 +42,7 @@ def normalise(text: str) -> str:
 
 def words(text: str) -> list[str]:
     """Lower-case word tokens; contractions lose their apostrophe (don't -> dont)."""
-    return [token.replace("'", "") for token in _WORD.findall(normalise(text))]
+    return [token.replace("'", "") for token in WORD.findall(normalise(text))]
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,14 +57,21 @@ class Sentence:
 def sentences(text: str) -> list[Sentence]:
     """Split an answer into sentences and bullet lines, each with its tokens."""
     out: list[Sentence] = []
-    for chunk in _SENTENCE_END.split(text):
+    chunks = _SENTENCE_END.split(text)
+    # ASCII text (most answers) is normalised once; lowering keeps every position, so the
+    # chunks line up with the original ones shown as evidence.
+    lowered = _SENTENCE_END.split(text.lower().translate(_APOSTROPHES)) if text.isascii() \
+        else None
+    for position, chunk in enumerate(chunks):
         shown = _LIST_MARKER.sub("", chunk).strip()
         if not shown:
             continue
+        plain = normalise(shown) if lowered is None else \
+            _LIST_MARKER.sub("", lowered[position]).strip()
         tokens: list[str] = []
         clauses: list[int] = []
-        for number, clause in enumerate(_CLAUSE_BREAK.split(normalise(shown))):
-            clause_words = _WORD.findall(clause)
+        for number, clause in enumerate(_CLAUSE_BREAK.split(plain)):
+            clause_words = WORD.findall(clause)
             if "'" in clause:
                 clause_words = [token.replace("'", "") for token in clause_words]
             tokens += clause_words
