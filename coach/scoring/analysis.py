@@ -75,7 +75,8 @@ def analyse(text: str, matchers: list[ConceptMatcher], step: int = 0) -> StepAna
         target.setdefault(hit.concept_id, []).append(hit)
     for concept_id in affirmed:
         listed.pop(concept_id, None)
-    graph, signals = find_signals(text, step, ConceptResolver.of(matchers))
+    resolver = ConceptResolver.of(matchers)
+    graph, signals = find_signals(text, step, resolver, resolver.all)
     return StepAnalysis(found, hits, affirmed, listed, bare, text, graph, signals)
 
 
@@ -87,7 +88,7 @@ class ConceptResolver:
 
     def __init__(self, matchers: list[ConceptMatcher]) -> None:
         self._matchers = matchers
-        self._known: dict[str, str | None] = {}
+        self._known: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def of(cls, matchers: list[ConceptMatcher]) -> ConceptResolver:
@@ -97,10 +98,15 @@ class ConceptResolver:
             resolver = cls._by_matchers[key] = cls(matchers)
         return resolver
 
-    def __call__(self, name: str) -> str | None:
+    def all(self, name: str) -> tuple[str, ...]:
+        """Every concept the name mentions, the longest match first."""
         if name not in self._known:
             hits = [hit for sentence in sentences(name)[:1] for matcher in self._matchers
                     for hit in matcher.find(sentence) if not hit.negated]
-            self._known[name] = max(hits, key=lambda h: h.end - h.start).concept_id if hits \
-                else None
+            hits.sort(key=lambda h: h.start - h.end)
+            self._known[name] = tuple(dict.fromkeys(hit.concept_id for hit in hits))
         return self._known[name]
+
+    def __call__(self, name: str) -> str | None:
+        found = self.all(name)
+        return found[0] if found else None

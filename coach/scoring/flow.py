@@ -13,7 +13,6 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import pairwise
 
 Resolve = Callable[[str], "str | None"]
 
@@ -53,6 +52,7 @@ _PROSE = frozenset({
     "because",
 })
 _ARTICLES = ("the ", "a ", "an ")
+_PLACEHOLDER = re.compile(r"[:/]?\{[^{}]{0,40}\}?|:\w*$")  # its closing brace may be trimmed
 _MERMAID_HEAD = re.compile(r"^\s*(?:flowchart|graph)\s+(?:LR|RL|TB|TD|BT)\b", re.M)
 _MERMAID_NODE = re.compile(  # A[x] A(x) A((x)) A[(x)] A([x]) A[[x]] A{x} A{{x}} A>x]
     r"(?<![\w-])([A-Za-z_][\w-]*)(\[\[[^\]]{0,80}\]\]|\[\([^)]{0,80}\)\]|\(\([^)]{0,80}\)\)"
@@ -66,6 +66,7 @@ class FlowNode:
     key: str
     label: str
     concept_id: str | None
+    aliases: tuple[str, ...] = ()  # other concepts its name or notes name ("Redis (H3 cells)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,19 +102,29 @@ class FlowGraph:
     def successors(self, key: str) -> tuple[str, ...]:
         return tuple(edge.target for edge in self._out.get(key, ()))
 
+    def nodes_for(self, concept_id: str) -> list[str]:
+        """Keys of the nodes that stand for a concept (by their concept, an alias or key)."""
+        return [n.key for n in self.nodes
+                if concept_id in (n.concept_id, n.key) or concept_id in n.aliases]
+
     def find_path(self, concept_ids: Sequence[str]) -> tuple[FlowEdge, ...] | None:
         """Edges of a walk visiting the concepts in order (other nodes between them allowed),
         or None. Unresolved nodes can be named by their key."""
-        keys = [self._keys.get(concept) for concept in concept_ids]
-        if any(key is None for key in keys):
+        groups = [self.nodes_for(concept) for concept in concept_ids]
+        if not groups or any(not group for group in groups):
             return None
-        walk: list[FlowEdge] = []
-        for start, goal in pairwise(keys):
-            leg = self._shortest(start, goal)  # type: ignore[arg-type]
-            if leg is None:
+        reached: dict[str, list[FlowEdge]] = {key: [] for key in groups[0]}
+        for goal in groups[1:]:
+            following: dict[str, list[FlowEdge]] = {}
+            for start, walked in reached.items():
+                for end in goal:
+                    leg = self._shortest(start, end)
+                    if leg is not None and end not in following:
+                        following[end] = walked + leg
+            if not following:
                 return None
-            walk.extend(leg)
-        return tuple(walk)
+            reached = following
+        return tuple(next(iter(reached.values())))
 
     def has_path(self, concept_ids: Sequence[str]) -> bool:
         return self.find_path(concept_ids) is not None
@@ -151,9 +162,11 @@ def line_numbers_of_path(graph: FlowGraph, concept_ids: Sequence[str]) -> tuple[
 Item = tuple[str, tuple[str, ...]]  # node text and its parenthetical notes
 
 
-def parse_flow(text: str, resolve: Resolve) -> FlowGraph:
-    """The component graph drawn by the arrow lines of `text`; never raises on any text."""
-    builder = _Builder(resolve)
+def parse_flow(text: str, resolve: Resolve,
+               also: Callable[[str], Sequence[str]] | None = None) -> FlowGraph:
+    """The component graph drawn by the arrow lines of `text`; never raises on any text.
+    `also` gives every concept a name mentions, kept as the node's aliases."""
+    builder = _Builder(resolve, also)
     aliases: dict[str, str] | None = {} if _MERMAID_HEAD.search(text) else None
     carry: list[str] = []
     previous = ""  # the line before, when it had no arrow: "client" then "  -> lb"
@@ -276,8 +289,11 @@ def normalise_node(name: str) -> str:
 class _Builder:
     """Collects nodes (merged by concept, else by normalised text) and de-duplicated edges."""
 
-    def __init__(self, resolve: Resolve) -> None:
+    def __init__(self, resolve: Resolve,
+                 also: Callable[[str], Sequence[str]] | None = None) -> None:
         self._resolve = resolve
+        self._also = also
+        self._aliases: dict[str, set[str]] = {}
         self._memo: dict[str, str | None] = {}
         self._nodes: dict[str, list] = {}  # key -> [label, concept_id]
         self._edges: dict[tuple[str, str], FlowEdge] = {}
@@ -291,6 +307,8 @@ class _Builder:
 
     def key(self, item: Item) -> str:
         name, notes = item
+        # A key pattern such as "feed:{follower_id}" names the data, not the component.
+        name = _PLACEHOLDER.sub("", name).strip() or name
         concept = self._concept(name)
         for note in notes:  # "service (Postgres)": the note may name what the node is
             if concept is not None:
@@ -301,6 +319,10 @@ class _Builder:
         entry = self._nodes.setdefault(key, [name, concept])
         if entry[1] is None:
             entry[1] = concept
+        if self._also is not None:
+            aliases = self._aliases.setdefault(key, set())
+            for text in (name, *notes):
+                aliases.update(self._also(text))
         return key
 
     def edge(self, source: str, target: str, line: int, label: str) -> None:
@@ -309,6 +331,7 @@ class _Builder:
 
     def graph(self) -> FlowGraph:
         used = {k for pair in self._edges for k in pair}
-        nodes = tuple(FlowNode(k, label, concept) for k, (label, concept) in self._nodes.items()
-                      if k in used)
+        nodes = tuple(FlowNode(k, label, concept,
+                               tuple(sorted(self._aliases.get(k, set()) - {concept})))
+                      for k, (label, concept) in self._nodes.items() if k in used)
         return FlowGraph(nodes, tuple(self._edges.values()))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from coach.domain.report import Evidence
 from coach.scoring.endpoints import api_facts
@@ -31,7 +31,8 @@ FLOW_STEPS = frozenset({3, 7})
 API_STEPS = frozenset({5})
 
 
-def find_signals(text: str, step: int, resolve: Callable[[str], str | None]
+def find_signals(text: str, step: int, resolve: Callable[[str], str | None],
+                 also: Callable[[str], Sequence[str]] | None = None,
                  ) -> tuple[FlowGraph, dict[str, list[Evidence]]]:
     """The step's flow graph and each signal found in it, with the lines that show it."""
     found: dict[str, list[Evidence]] = {}
@@ -40,7 +41,7 @@ def find_signals(text: str, step: int, resolve: Callable[[str], str | None]
     # the line numbers of the rest, and skipping prose keeps scoring fast.
     arrows = [line if _ARROW.search(line) else "" for line in lines] if step in FLOW_STEPS \
         else []
-    graph = parse_flow("\n".join(arrows), resolve) if any(arrows) else FlowGraph()
+    graph = parse_flow("\n".join(arrows), resolve, also) if any(arrows) else FlowGraph()
     if len(graph.edges) >= MIN_FLOW_EDGES:
         found["@flow"] = _lines(text, [edge.line_number for edge in graph.edges])
     api_lines = [line if _API_HINT.search(line) else "" for line in lines] if step in API_STEPS \

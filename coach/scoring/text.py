@@ -26,9 +26,15 @@ _ABSTRACT_SUFFIXES = (("ities", "~ity"), ("ity", "~ity"), ("encies", "~ency"), (
                       ("ancies", "~ancy"), ("ancy", "~ancy"))
 
 
+# Shorthand of terse answers, read as the word it stands for ("Location svc" is a service).
+ABBREVIATIONS = {"svc": "service", "svcs": "services", "msg": "message", "msgs": "messages",
+                 "req": "request", "reqs": "requests", "resp": "response", "conn": "connection",
+                 "conns": "connections", "notif": "notification", "notifs": "notifications"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
-    stemmed = _stemmer.stemWord(word)
+    stemmed = _stemmer.stemWord(ABBREVIATIONS.get(word, word))
     for suffix, mark in _ABSTRACT_SUFFIXES:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             return stemmed + mark

@@ -266,3 +266,25 @@ def test_pathological_lines_take_linear_time(text):
     start = time.perf_counter()
     parse_flow(text, resolve)
     assert time.perf_counter() - start < 1.0  # quadratic backtracking would take minutes
+
+
+def test_a_path_may_pass_through_a_node_by_another_concept_it_names():
+    concepts = {"redis": "cache", "h3 cells": "geo_index", "location service": "location"}
+
+    def resolve(name):
+        return concepts.get(name.lower())
+
+    def also(name):
+        return [c for term, c in concepts.items() if term in name.lower()]
+
+    graph = parse_flow("driver -> location service -> Redis (H3 cells)", resolve, also)
+    assert graph.has_path(["location", "geo_index"])
+    assert graph.has_path(["location", "cache"])
+    assert not parse_flow("driver -> location service -> Redis", resolve, also).has_path(
+        ["location", "geo_index"])
+
+
+def test_a_key_pattern_does_not_name_the_component():
+    graph = parse_flow("fan-out worker -> Redis feed:{follower_id}", lambda name: {
+        "redis feed": "feed_cache", "fan-out worker": "fanout"}.get(name.lower()))
+    assert graph.has_path(["fanout", "feed_cache"])

@@ -130,3 +130,9 @@ def test_a_problem_phrase_does_not_hide_the_shared_term_inside_it():
         "consistency", "consistent_hashing"}
     assert affirmed(matcher, "Keys are placed with consistent hashing.") == {
         "consistent_hashing"}
+
+
+def test_terse_abbreviations_read_as_their_words():
+    matcher = ConceptMatcher({"service": Concept(label="location service",
+                                                 terms=["location service"])})
+    assert affirmed(matcher, "Location svc keeps the latest position.") == {"service"}
