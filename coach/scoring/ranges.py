@@ -30,6 +30,9 @@ _SHAPES: dict[str, tuple[int, str | None]] = {
     "bytes": (1, None), "bytes_per_second": (1, "second"), "bytes_per_day": (1, "day"),
 }
 _RANGE_BEFORE = re.compile(r"[0-9][A-Za-z]*\s*(?:[-–—]|to|or)\s*$")
+_PER_USER = re.compile(r"[^,;.]{0,30}?\b(?:each|apiece|per (?:user|person|rider|driver|"
+                       r"device|account|dau|client)|a (?:user|person|rider|driver|device))\b",
+                       re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|or\b)\s*~?[0-9]")
 _CLAUSE_BREAK = re.compile(r";|(?<=[.!?])\s+(?=[A-Z])")
 
@@ -81,6 +84,8 @@ def _figure(line: str, span: tuple[int, int], unit: str, stated: list[Quantity],
     for q in reversed([q for q in pool if a <= q.start and q.end <= b]):
         if _RANGE_BEFORE.search(line, 0, q.start) or _RANGE_AFTER.match(line, q.end):
             continue  # one end of "30-60K QPS" is not the estimate
+        if _PER_USER.search(q.text) or _PER_USER.match(line, q.end):
+            continue  # "20 feed loads each per day" is one user's rate, not the system's
         if (value := _in_unit(q, unit)) is not None:
             return q, value
     return None

@@ -130,3 +130,18 @@ def test_contract_json_shape(catalog, scorer):
             assert isinstance(criterion["id"], str) and isinstance(criterion["met"], bool)
             assert all(isinstance(e, str) for e in criterion["evidence"])
     assert all({"id", "message"} <= set(m) for m in data["mistakes"])
+
+
+@pytest.mark.parametrize("problem_id", ["ride-sharing", "newsfeed", "file-sharing"])
+def test_reference_answers_pass_their_own_estimate_checks(catalog, scorer, problem_id):
+    problem = catalog.get(problem_id).problem
+    assert problem.estimates  # each built-in problem carries reference ranges
+    report = scorer.score(problem, [problem.steps.by_number(n).reference for n in range(1, 8)])
+    assert [m.message for m in report.mistakes if m.id == "estimate-off"] == []
+
+
+def test_a_figure_far_outside_the_problems_range_is_pointed_out(catalog, scorer):
+    problem = catalog.get("newsfeed").problem
+    texts = ["", "Feed reads: about 5,000,000 QPS at peak.", "", "", "", "", ""]
+    (mistake,) = [m for m in scorer.score(problem, texts).mistakes if m.id == "estimate-off"]
+    assert "feed reads per second" in mistake.message and "5K\u2013500K/s" in mistake.message
