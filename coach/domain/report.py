@@ -28,7 +28,7 @@ class CriterionResult(BaseModel):
 
 class FlowNodeOut(BaseModel):
     key: str
-    label: str  # the concept's label when the component was recognised, else as written
+    label: str  # as the candidate first wrote it
 
 
 class FlowEdgeOut(BaseModel):

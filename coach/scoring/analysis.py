@@ -25,6 +25,8 @@ class StepAnalysis:
     text: str = ""
     flow: FlowGraph = field(default_factory=FlowGraph)
     signals: dict[str, list[Evidence]] = field(default_factory=dict)  # "@flow" -> lines
+    # concept id -> why its only mentions earn nothing: they sit in a line whose figure is off
+    disputed: dict[str, str] = field(default_factory=dict)
 
     @property
     def word_count(self) -> int:
@@ -34,6 +36,17 @@ class StepAnalysis:
         if is_signal(concept_id):
             return concept_id in self.signals
         return concept_id in self.affirmed
+
+    def dispute(self, line: str, reason: str) -> None:
+        """Take back what the sentences of a wrong line earned; other mentions still count."""
+        inside = {s.index for s in self.sentences if s.text and s.text in line}
+        for concept_id in list(self.affirmed):
+            kept = [hit for hit in self.affirmed[concept_id] if hit.sentence not in inside]
+            if kept:
+                self.affirmed[concept_id] = kept
+            else:
+                del self.affirmed[concept_id]
+                self.disputed[concept_id] = reason
 
     def has_path(self, concept_ids: list[str]) -> bool:
         return self.flow.has_path(concept_ids)

@@ -28,6 +28,11 @@ class ScaleChecks:
     def good_lines(self) -> list[Evidence]:
         return [Evidence(sentence=check.line) for check in self.arithmetic if check.ok][:3]
 
+    def wrong_lines(self) -> list[tuple[str, str]]:
+        """Each line whose figure is off, with the message that says so."""
+        return [(check.line, check.message) for check in [*self.arithmetic, *self.ranges]
+                if not check.ok]
+
     def mistakes(self) -> list[Mistake]:
         wrong = [check.message for check in self.arithmetic if not check.ok]
         wrong += [check.message for check in self.ranges if not check.ok]

@@ -29,7 +29,7 @@ from coach.scoring.verdict import verdict_for
 MAX_EVIDENCE = 3
 # Bumped whenever matching or scoring rules change what an answer earns, so stored
 # results say which engine produced them and `coach rescore` knows they are stale.
-ENGINE_VERSION = 2
+ENGINE_VERSION = 3
 
 
 class Scorer:
@@ -81,6 +81,8 @@ class Scorer:
             if links:
                 analysis.signals["@requirement_link"] = links
         scale = check_scale(texts[1], problem.estimates)
+        for line, message in scale.wrong_lines():
+            analyses[1].dispute(line, message)
         if scale.good_lines():
             analyses[1].signals["@arithmetic"] = scale.good_lines()
         steps = [
@@ -136,16 +138,16 @@ class Scorer:
             score=round(100 * earned / possible, 1) if possible else 0.0,
             earned=earned, possible=possible, budget_seconds=budget,
             elapsed_seconds=round(elapsed, 1), words=analysis.word_count, criteria=results,
-            flow=self._diagram(problem, analysis),
+            flow=self._diagram(analysis),
         )
 
-    def _diagram(self, problem: Problem, analysis: StepAnalysis) -> FlowDiagram | None:
+    @staticmethod
+    def _diagram(analysis: StepAnalysis) -> FlowDiagram | None:
         graph = analysis.flow
         if not graph.edges:
             return None
         return FlowDiagram(
-            nodes=[FlowNodeOut(key=node.key, label=self.label(problem, node.concept_id)
-                               if node.concept_id else node.label) for node in graph.nodes],
+            nodes=[FlowNodeOut(key=node.key, label=node.label) for node in graph.nodes],
             edges=[FlowEdgeOut(source=edge.source, target=edge.target, line=edge.line_number)
                    for edge in graph.edges])
 
@@ -169,6 +171,9 @@ class Scorer:
         feedback = "" if met else criterion.miss
         if criterion.with_number and not met and any(analysis.has(c) for c in missing):
             feedback = f"Named, but without a figure: give it a number. {feedback}"
+        disputed = [c for c in missing if c in analysis.disputed]
+        if disputed and not met:
+            feedback = f"The line that named it has a figure that is off. {feedback}"
         if listed and not met:
             names = ", ".join(self.label(problem, c) for c in listed)
             feedback = (f"You named {names} only in a list, which earns nothing: say what it "

@@ -64,3 +64,11 @@ def test_a_design_that_ignores_its_own_scale_is_pointed_out(scorer, catalog):
     assert "scale-ignored" in [m.id for m in score(scorer, catalog, steps).mistakes]
     steps[6] = "We shard the posts table by author id across 32 nodes to spread the writes."
     assert "scale-ignored" not in [m.id for m in score(scorer, catalog, steps).mistakes]
+
+
+def test_a_line_with_a_wrong_figure_earns_no_criterion(scorer, catalog):
+    right = score(scorer, catalog, {2: "100M posts/day / 86,400 s ≈ 1,160 QPS."})
+    wrong = score(scorer, catalog, {2: "100M posts/day / 86,400 s ≈ 12,000 QPS."})
+    assert criterion(right, "scale.qps").met
+    qps = criterion(wrong, "scale.qps")
+    assert not qps.met and "figure that is off" in qps.feedback
