@@ -1,13 +1,15 @@
 """The core never imports Textual, and nothing heavy happens on the way to the first screen."""
 
 import os
+import pkgutil
 import subprocess
 import sys
 
-CORE = ["coach.domain.attempt", "coach.domain.problem", "coach.domain.answer_file",
-        "coach.packs.loader", "coach.scoring.scorer", "coach.session.interview",
-        "coach.store.sql", "coach.store.memory", "coach.export.markdown", "coach.services",
-        "coach.domain.level", "coach.cli", "coach.paths", "coach.errors"]
+import coach
+
+# Every module of the package except the TUI, found on disk so a new one cannot slip by.
+CORE = sorted(module.name for module in pkgutil.walk_packages(coach.__path__, "coach.")
+              if not module.name.startswith(("coach.tui", "coach.__main__")))
 
 
 def modules_after_import(*names: str) -> set[str]:
