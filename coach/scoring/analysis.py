@@ -15,6 +15,8 @@ from coach.scoring.text import Sentence, sentences
 
 @dataclass(frozen=True)
 class StepAnalysis:
+    """Built once per step; only `dispute` changes it, before any criterion is judged."""
+
     sentences: list[Sentence]
     hits: list[Hit]
     # concept id -> its affirmed hits in sentences that say something about it
@@ -57,9 +59,9 @@ class StepAnalysis:
                 for n in self.flow.path_lines(concept_ids) if 0 < n <= len(lines)]
 
     def has_with_number(self, concept_id: str) -> bool:
-        """Affirmed in a sentence that also states a figure."""
-        return any(any(any(ch.isdigit() for ch in word)
-                       for word in self.sentences[hit.sentence].words)
+        """Affirmed in a sentence that also states a figure ("200 ms", "99.9%"; "p99" alone
+        names a percentile, not a target)."""
+        return any(any(word[0].isdigit() for word in self.sentences[hit.sentence].words)
                    for hit in self.affirmed.get(concept_id, ()))
 
     def only_listed(self, concept_id: str) -> bool:

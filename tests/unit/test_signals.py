@@ -72,3 +72,8 @@ def test_a_line_with_a_wrong_figure_earns_no_criterion(scorer, catalog):
     assert criterion(right, "scale.qps").met
     qps = criterion(wrong, "scale.qps")
     assert not qps.met and "figure that is off" in qps.feedback
+
+
+def test_a_percentile_name_is_not_a_figure(scorer, catalog):
+    vague = score(scorer, catalog, {1: "Feed reads need low p99 latency."})
+    assert not criterion(vague, "clarify.latency").met
