@@ -176,6 +176,8 @@ def _signs(line: str, quantities: list[Quantity]) -> list[tuple[int, int, str]]:
 
 def relations(line: str) -> list[Relation]:
     """Every relation in an already cleaned line that can be read without guessing."""
+    if _RELATION.search(line) is None:
+        return []  # nothing is stated as a result: no need to read the figures
     quantities = find_quantities(line)
     if len(quantities) < 2:
         return []  # a left side and a stated figure need two numbers at least

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extractOne
@@ -30,8 +30,7 @@ _NOT_TYPOS = frozenset({"consistent", "partitions", "instances", "replicate"})
 _MIN_HALF = 3
 
 
-@dataclass(frozen=True, slots=True)
-class Pattern:
+class Pattern(NamedTuple):
     concept_id: str
     stems: tuple[str, ...]
     term: str
@@ -39,8 +38,7 @@ class Pattern:
     has_negator: bool  # the term itself says "no ..." so its own words don't negate it
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(NamedTuple):  # a tuple: made by the thousand per answer, and cheap to make
     concept_id: str
     sentence: int
     start: int

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -51,8 +51,7 @@ def words(text: str) -> list[str]:
     return [token.replace("'", "") for token in WORD.findall(normalise(text))]
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
+class Sentence(NamedTuple):
     index: int
     text: str  # as the candidate wrote it, trimmed
     words: tuple[str, ...]
@@ -72,8 +71,10 @@ def sentences(text: str) -> list[Sentence]:
         shown = _LIST_MARKER.sub("", chunk).strip()
         if not shown:
             continue
-        plain = normalise(shown) if lowered is None else \
-            _LIST_MARKER.sub("", lowered[position]).strip()
+        if lowered is not None:
+            plain = _LIST_MARKER.sub("", lowered[position]).strip()
+        else:  # NFKC only where needed: it is slow on text that is not already normal
+            plain = shown.lower().translate(_APOSTROPHES) if shown.isascii() else normalise(shown)
         tokens: list[str] = []
         clauses: list[int] = []
         for number, clause in enumerate(_CLAUSE_BREAK.split(plain)):
