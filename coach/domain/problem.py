@@ -8,6 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from coach.domain.estimate import ReferenceEstimate
+from coach.domain.facts import InterviewerFact
 from coach.domain.rubric import Concept, ConceptId, Criterion, Identifier, Line, Strict
 from coach.domain.steps import STEPS
 
@@ -55,6 +56,8 @@ class Problem(Strict):
     concepts: dict[ConceptId, Concept] = Field(default_factory=dict)
     # Plausible ranges for the step-2 figures, so a far-off estimate is pointed out.
     estimates: list[ReferenceEstimate] = Field(default_factory=list)
+    # What the interviewer answers when asked about scale, scope, targets, ...
+    facts: list[InterviewerFact] = Field(default_factory=list)
 
     @field_validator("budget_minutes")
     @classmethod
