@@ -44,6 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help="re-score even attempts that are already current")
     rescore.add_argument("--json", action="store_true", help="print JSON")
 
+    packs = commands.add_parser("packs", help="check and manage problem packs")
+    pack_commands = packs.add_subparsers(dest="packs_command", metavar="COMMAND", required=True)
+    validate = pack_commands.add_parser(
+        "validate", help="check a pack (or a folder of packs, or one problem file)",
+        description="Load a pack as the app would and lint every problem: budgets, guidance, "
+        "hints, criteria, facts, estimates, and whether each reference answer scores "
+        "strong hire. Errors exit with status 1; warnings are listed apart.")
+    validate.add_argument("path", metavar="PATH")
+
     history = commands.add_parser("history", help="list past attempts")
     history.add_argument("--json", action="store_true", help="print JSON")
 
@@ -60,7 +69,7 @@ def run(argv: list[str]) -> int:
         if args.command is None:
             return _launch_tui(args.db)
         handler = {"problems": _problems, "score": _score, "rescore": _rescore,
-                   "history": _history, "export": _export}[args.command]
+                   "packs": _packs, "history": _history, "export": _export}[args.command]
         return handler(args)
     except CoachError as error:
         print(f"coach: error: {error}", file=sys.stderr)
@@ -194,6 +203,12 @@ def _rescore(args: argparse.Namespace) -> int:
     print(f"{len(changed)} re-scored with {scorer.rubric_version}; "
           f"{len(outcomes) - len(changed)} left as they were")
     return 0
+
+
+def _packs(args: argparse.Namespace) -> int:
+    from coach.cli_packs import validate_command
+
+    return {"validate": validate_command}[args.packs_command](args)
 
 
 def _history(args: argparse.Namespace) -> int:

@@ -29,10 +29,10 @@ def load_catalog(extra_roots: Iterable[Path] | None = None) -> Catalog:
     extra = list(extra_roots) if extra_roots is not None else paths.extra_pack_dirs()
     issues: list[LoadIssue] = []
     entries: dict[str, CatalogEntry] = {}
-    pack_dirs = _discover([paths.bundled_dir("problems"), paths.user_packs_dir()], issues)
-    pack_dirs += _discover(extra, issues, must_exist=True)
+    pack_dirs = discover([paths.bundled_dir("problems"), paths.user_packs_dir()], issues)
+    pack_dirs += discover(extra, issues, must_exist=True)
     for pack_dir in pack_dirs:
-        for entry in _load_pack(pack_dir, lexicon, issues):
+        for entry in load_pack(pack_dir, lexicon, issues):
             if entry.id in entries:
                 issues.append(LoadIssue(
                     entry.source, None, None, "id",
@@ -59,7 +59,7 @@ def load_rubric_and_lexicon() -> tuple[Rubric, Lexicon]:
     return rubric, lexicon
 
 
-def _discover(roots: list[Path], issues: list[LoadIssue], must_exist: bool = False) -> list[Path]:
+def discover(roots: list[Path], issues: list[LoadIssue], must_exist: bool = False) -> list[Path]:
     """Each root is a pack (it holds pack.yaml) or a folder of packs."""
     found: list[Path] = []
     for root in roots:
@@ -75,24 +75,36 @@ def _discover(roots: list[Path], issues: list[LoadIssue], must_exist: bool = Fal
     return found
 
 
-def _load_pack(pack_dir: Path, lexicon: Lexicon, issues: list[LoadIssue]) -> list[CatalogEntry]:
+def load_pack(pack_dir: Path, lexicon: Lexicon, issues: list[LoadIssue]) -> list[CatalogEntry]:
+    """The valid problems of one pack; every problem found is added to `issues`."""
     manifest, _ = _read(pack_dir / MANIFEST, PackManifest, issues)
     if manifest is None:
         return []
-    entries = []
     files = sorted(p for p in pack_dir.iterdir()
                    if p.suffix in (".yaml", ".yml") and p.name != MANIFEST)
-    for path in files:
-        problem, doc = _read(path, Problem, issues)
-        if problem is None:
-            continue
-        before = len(issues)
-        known = set(lexicon.concepts) | set(problem.concepts)
-        _check_criteria(problem.steps, known, str(path), doc, issues)
-        if len(issues) == before:
-            entries.append(CatalogEntry(problem=problem, pack_id=manifest.id,
-                                        pack_version=manifest.version, source=str(path)))
-    return entries
+    entries = [load_problem(path, lexicon, issues, manifest) for path in files]
+    return [entry for entry in entries if entry is not None]
+
+
+def load_problem(path: Path, lexicon: Lexicon, issues: list[LoadIssue],
+                 manifest: PackManifest | None = None) -> CatalogEntry | None:
+    """One problem file, checked against the lexicon; None (and issues) when broken."""
+    problem, doc = _read(path, Problem, issues)
+    if problem is None:
+        return None
+    before = len(issues)
+    known = set(lexicon.concepts) | set(problem.concepts)
+    _check_criteria(problem.steps, known, str(path), doc, issues)
+    for index, fact in enumerate(problem.facts):
+        for position, concept_id in enumerate(fact.concepts):
+            if concept_id not in known:
+                _report(issues, str(path), doc, ("facts", index, "concepts", position),
+                        f"unknown concept {concept_id!r}"
+                        f"{did_you_mean(concept_id, sorted(known))}")
+    if len(issues) > before:
+        return None
+    return CatalogEntry(problem=problem, pack_id=manifest.id if manifest else "",
+                        pack_version=manifest.version if manifest else "", source=str(path))
 
 
 def _read(path: Path, model: type[M],
