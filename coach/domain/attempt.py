@@ -37,6 +37,32 @@ class StepAnswer(BaseModel):
     elapsed_seconds: float = Field(default=0.0, ge=0)
 
 
+class QuestionAsked(BaseModel):
+    """A question put to the interviewer, and what came back."""
+
+    model_config = ConfigDict(frozen=True)
+
+    step: int = Field(default=1, ge=1, le=len(STEPS))
+    question: str
+    answer: str
+    fact_id: str | None = None  # None: the interviewer left it to the candidate
+    topic: str = ""
+
+
+class HintUsed(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    step: int = Field(ge=1, le=len(STEPS))
+    index: int = Field(ge=0)  # which of the step's hints, in order
+
+
+class InterviewLog(BaseModel):
+    """What happened besides the typing: questions asked and hints taken."""
+
+    questions: list[QuestionAsked] = Field(default_factory=list)
+    hints: list[HintUsed] = Field(default_factory=list)
+
+
 def empty_answers() -> list[StepAnswer]:
     return [StepAnswer(step=info.number) for info in STEPS]
 
@@ -58,6 +84,7 @@ class Attempt(BaseModel):
     updated_at: datetime
     submitted_at: datetime | None = None
     answers: list[StepAnswer] = Field(default_factory=empty_answers)
+    log: InterviewLog = Field(default_factory=InterviewLog)
     report: ScoreReport | None = None
 
     @property

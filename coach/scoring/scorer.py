@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from coach.domain.attempt import Attempt
+from coach.domain.attempt import Attempt, Mode, QuestionAsked
 from coach.domain.level import Level
 from coach.domain.problem import Problem
 from coach.domain.report import (
@@ -23,6 +23,7 @@ from coach.scoring.analysis import StepAnalysis, analyse
 from coach.scoring.crosslinks import ignored_scale, requirement_links
 from coach.scoring.matcher import ConceptMatcher, merge_concepts
 from coach.scoring.mistakes import find_mistakes, off_topic_mistake
+from coach.scoring.questions import questions_result
 from coach.scoring.scale_checks import check_scale
 from coach.scoring.verdict import verdict_for
 
@@ -70,7 +71,10 @@ class Scorer:
         level: Level = Level.SENIOR,
         budget_seconds: Sequence[int] | None = None,
         elapsed_seconds: Sequence[float] | None = None,
+        questions: Sequence[QuestionAsked] | None = None,
     ) -> ScoreReport:
+        """`questions` are those put to the interviewer in the app; None for an answer file,
+        which had no interviewer to ask (and so is not scored on asking)."""
         budgets = budget_seconds or [m * 60 for m in (problem.budget_minutes or
                                                      [s.default_minutes for s in STEPS])]
         elapsed = elapsed_seconds or [0.0] * len(STEPS)
@@ -85,9 +89,11 @@ class Scorer:
             analyses[1].dispute(line, message)
         if scale.good_lines():
             analyses[1].signals["@arithmetic"] = scale.good_lines()
+        asked = questions_result(problem, questions) if questions is not None else None
         steps = [
             self._score_step(problem, info.number, analyses[info.number - 1], level,
-                             budgets[info.number - 1], elapsed[info.number - 1])
+                             budgets[info.number - 1], elapsed[info.number - 1],
+                             [asked] if asked is not None and info.number == 1 else [])
             for info in STEPS
         ]
         weight_sum = sum(step.weight for step in steps)
@@ -115,13 +121,19 @@ class Scorer:
     def score_attempt(self, problem: Problem, attempt: Attempt,
                       level: Level | None = None) -> ScoreReport:
         """Score a stored or running attempt with its own budgets and times."""
+        asked = None if attempt.mode is Mode.FILE else attempt.log.questions
         return self.score(
             problem, [answer.text for answer in attempt.answers],
             level=level or Level(attempt.level), budget_seconds=attempt.budget_seconds,
-            elapsed_seconds=[answer.elapsed_seconds for answer in attempt.answers])
+            elapsed_seconds=[answer.elapsed_seconds for answer in attempt.answers],
+            questions=asked)
+
+    def matcher(self, problem: Problem) -> ConceptMatcher:
+        """The compiled matcher of a problem's concepts and the shared lexicon."""
+        return self._matchers(problem)[0]
 
     def _score_step(self, problem: Problem, number: int, analysis: StepAnalysis, level: Level,
-                    budget: int, elapsed: float) -> StepScore:
+                    budget: int, elapsed: float, extra: list[CriterionResult]) -> StepScore:
         info = STEPS[number - 1]
         rubric_step = getattr(self.rubric.steps, info.key)
         criteria = [(c, "generic") for c in rubric_step.criteria]
@@ -130,7 +142,7 @@ class Scorer:
             self._judge(problem, criterion, source, analysis)
             for criterion, source in criteria
             if criterion.level.rank <= level.rank
-        ]
+        ] + extra
         possible = sum(r.weight for r in results)
         earned = sum(r.weight for r in results if r.met)
         return StepScore(

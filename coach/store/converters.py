@@ -5,7 +5,14 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from coach.domain.attempt import Attempt, AttemptSummary, Mode, Status, StepAnswer
+from coach.domain.attempt import (
+    Attempt,
+    AttemptSummary,
+    InterviewLog,
+    Mode,
+    Status,
+    StepAnswer,
+)
 from coach.domain.report import ScoreReport
 from coach.store.rows import AttemptRow, StepRow
 
@@ -28,6 +35,7 @@ def attempt_to_row(attempt: Attempt) -> AttemptRow:
         total=attempt.report.total if attempt.report else None,
         rubric_version=attempt.report.rubric_version if attempt.report else None,
         report_json=attempt.report.model_dump_json() if attempt.report else None,
+        log_json=attempt.log.model_dump_json(),
     )
 
 
@@ -55,6 +63,7 @@ def row_to_attempt(row: AttemptRow, steps: list[StepRow]) -> Attempt:
         budget_seconds=json.loads(row.budget_seconds), current_step=row.current_step,
         started_at=row.started_at, updated_at=row.updated_at,
         submitted_at=row.submitted_at, answers=answers,
+        log=InterviewLog.model_validate_json(row.log_json) if row.log_json else InterviewLog(),
         report=ScoreReport.model_validate_json(row.report_json) if row.report_json else None,
     )
 

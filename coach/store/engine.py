@@ -12,7 +12,7 @@ from sqlmodel import SQLModel, create_engine, text
 from coach.errors import StoreError
 from coach.store import rows  # noqa: F401  (registers the tables on SQLModel.metadata)
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 def _set_pragmas(dbapi_connection, _record) -> None:
@@ -57,4 +57,7 @@ def migrate(engine: Engine) -> None:
                              "upgrade coach, or use --db to pick another database")
         if version < 2:  # 1: attempts and their steps; 2: past scores kept by rescore
             SQLModel.metadata.create_all(connection)  # creates only the missing tables
+        columns = {row[1] for row in connection.execute(text("PRAGMA table_info(attempt)"))}
+        if version < 3 and "log_json" not in columns:  # 3: questions asked, hints taken
+            connection.execute(text("ALTER TABLE attempt ADD COLUMN log_json TEXT"))
         connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))

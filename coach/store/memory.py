@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from coach.domain.attempt import Attempt, AttemptSummary, ProblemStats, Status, StepAnswer
+from coach.domain.attempt import (
+    Attempt,
+    AttemptSummary,
+    InterviewLog,
+    ProblemStats,
+    Status,
+    StepAnswer,
+)
 from coach.domain.report import ScoreReport
 from coach.errors import StoreError
 
@@ -27,17 +34,19 @@ class MemoryRepository:
         return stored.model_copy(deep=True)
 
     def save_progress(self, attempt_id: int, answers: Sequence[StepAnswer], current_step: int,
-                      at: datetime) -> None:
+                      at: datetime, log: InterviewLog | None = None) -> None:
         attempt = self._require(attempt_id)
         self._attempts[attempt_id] = attempt.model_copy(update={
-            "answers": list(answers), "current_step": current_step, "updated_at": at})
+            "answers": list(answers), "current_step": current_step, "updated_at": at,
+            "log": log or attempt.log})
 
     def submit(self, attempt_id: int, answers: Sequence[StepAnswer], report: ScoreReport,
-               at: datetime) -> Attempt:
+               at: datetime, log: InterviewLog | None = None) -> Attempt:
         attempt = self._require(attempt_id)
         self._attempts[attempt_id] = attempt.model_copy(update={
             "answers": list(answers), "report": report, "status": Status.SUBMITTED,
-            "updated_at": at, "submitted_at": at, "level": report.level})
+            "updated_at": at, "submitted_at": at, "level": report.level,
+            "log": log or attempt.log})
         return self._attempts[attempt_id].model_copy(deep=True)
 
     def abandon(self, attempt_id: int, at: datetime) -> None:

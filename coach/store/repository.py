@@ -6,7 +6,13 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from coach.domain.attempt import Attempt, AttemptSummary, ProblemStats, StepAnswer
+from coach.domain.attempt import (
+    Attempt,
+    AttemptSummary,
+    InterviewLog,
+    ProblemStats,
+    StepAnswer,
+)
 from coach.domain.report import ScoreReport
 
 
@@ -15,11 +21,11 @@ class Repository(Protocol):
         """Store a new attempt; returns it with its id."""
 
     def save_progress(self, attempt_id: int, answers: Sequence[StepAnswer], current_step: int,
-                      at: datetime) -> None:
-        """Overwrite the answers and step times of an attempt in progress."""
+                      at: datetime, log: InterviewLog | None = None) -> None:
+        """Overwrite the answers and step times (and the log, when given) of an attempt."""
 
     def submit(self, attempt_id: int, answers: Sequence[StepAnswer], report: ScoreReport,
-               at: datetime) -> Attempt:
+               at: datetime, log: InterviewLog | None = None) -> Attempt:
         """Store the final answers and the score; the attempt is no longer resumable."""
 
     def abandon(self, attempt_id: int, at: datetime) -> None:

@@ -27,6 +27,7 @@ class AttemptRow(SQLModel, table=True):
     total: float | None = Field(default=None, index=True)
     rubric_version: str | None = None
     report_json: str | None = None
+    log_json: str | None = None  # questions asked and hints taken (schema version 3)
 
 
 class StepRow(SQLModel, table=True):

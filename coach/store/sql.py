@@ -10,7 +10,14 @@ from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, col, delete, select
 
-from coach.domain.attempt import Attempt, AttemptSummary, ProblemStats, Status, StepAnswer
+from coach.domain.attempt import (
+    Attempt,
+    AttemptSummary,
+    InterviewLog,
+    ProblemStats,
+    Status,
+    StepAnswer,
+)
 from coach.domain.report import ScoreReport
 from coach.errors import StoreError
 from coach.store.converters import (
@@ -42,18 +49,20 @@ class SqlRepository:
             return attempt.model_copy(update={"id": row.id})
 
     def save_progress(self, attempt_id: int, answers: Sequence[StepAnswer], current_step: int,
-                      at: datetime) -> None:
+                      at: datetime, log: InterviewLog | None = None) -> None:
         with self._guard(), self._session() as session:
             row = self._row(session, attempt_id)
             row.current_step = current_step
             row.updated_at = to_db_time(at)
             row.elapsed_seconds = sum(a.elapsed_seconds for a in answers)
+            if log is not None:
+                row.log_json = log.model_dump_json()
             session.add(row)
             self._replace_steps(session, attempt_id, list(answers), None)
             session.commit()
 
     def submit(self, attempt_id: int, answers: Sequence[StepAnswer], report: ScoreReport,
-               at: datetime) -> Attempt:
+               at: datetime, log: InterviewLog | None = None) -> Attempt:
         with self._guard(), self._session() as session:
             row = self._row(session, attempt_id)
             row.status = Status.SUBMITTED.value
@@ -63,6 +72,8 @@ class SqlRepository:
             row.total = report.total
             row.rubric_version = report.rubric_version
             row.report_json = report.model_dump_json()
+            if log is not None:
+                row.log_json = log.model_dump_json()
             session.add(row)
             self._replace_steps(session, attempt_id, list(answers), report)
             session.commit()

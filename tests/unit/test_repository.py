@@ -135,6 +135,41 @@ def test_a_version_one_database_is_migrated_without_losing_attempts(tmp_path):
     again.close()
 
 
+def test_questions_and_hints_are_kept_with_the_attempt(repo):
+    from coach.domain.attempt import HintUsed, InterviewLog, QuestionAsked
+
+    stored = repo.add(attempt())
+    log = InterviewLog(questions=[QuestionAsked(question="How many users?", answer="200 M a day",
+                                                fact_id="users", topic="users and scale")],
+                       hints=[HintUsed(step=2, index=0)])
+    repo.save_progress(stored.id, answers(), 2, FIXED_NOW, log)
+    assert repo.get(stored.id).log == log
+    repo.save_progress(stored.id, answers(), 3, FIXED_NOW)  # no log given: kept as it was
+    assert repo.get(stored.id).log == log
+    repo.submit(stored.id, answers(), report(50.0), FIXED_NOW, InterviewLog())
+    assert repo.get(stored.id).log == InterviewLog()
+
+
+def test_a_version_two_database_gains_the_log_column(tmp_path):
+    import sqlite3
+
+    from coach.domain.attempt import InterviewLog, QuestionAsked
+
+    path = tmp_path / "coach.db"
+    first = SqlRepository(path)
+    stored = first.add(attempt())
+    first.close()
+    with sqlite3.connect(path) as connection:
+        connection.execute("ALTER TABLE attempt DROP COLUMN log_json")
+        connection.execute("PRAGMA user_version=2")
+    again = SqlRepository(path)
+    assert again.get(stored.id).log == InterviewLog()
+    log = InterviewLog(questions=[QuestionAsked(question="Scope?", answer="Your call.")])
+    again.save_progress(stored.id, answers(), 1, FIXED_NOW, log)
+    assert again.get(stored.id).log == log
+    again.close()
+
+
 def test_sql_data_survives_reopening(tmp_path):
     path = tmp_path / "db" / "coach.db"
     first = SqlRepository(path)
