@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from coach.domain.attempt import Attempt, Mode, StepAnswer, empty_answers
+from coach.domain.attempt import (
+    Attempt,
+    HintUsed,
+    Mode,
+    QuestionAsked,
+    StepAnswer,
+    empty_answers,
+)
 from coach.domain.problem import CatalogEntry
 from coach.domain.steps import DEFAULT_BUDGET_MINUTES, STEPS
 from coach.session.clock import StepClock
@@ -40,6 +47,23 @@ class InterviewSession:
         self._now = now
         self._dirty = False
         self._saved_at = now()
+        self.log = attempt.log.model_copy(deep=True)
+
+    def record_question(self, asked: QuestionAsked) -> None:
+        self.log.questions.append(asked)
+        self._dirty = True
+
+    def take_hint(self, hints: list[str]) -> str | None:
+        """The next hint of the current step, recorded as used; None when all are shown."""
+        taken = sum(1 for hint in self.log.hints if hint.step == self.step)
+        if taken >= len(hints):
+            return None
+        self.log.hints.append(HintUsed(step=self.step, index=taken))
+        self._dirty = True
+        return hints[taken]
+
+    def hints_taken(self, step: int) -> int:
+        return sum(1 for hint in self.log.hints if hint.step == step)
 
     @property
     def mode(self) -> Mode:

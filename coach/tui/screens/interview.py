@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -10,7 +11,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, Header, Static, TextArea
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Static, TextArea
 
 from coach.domain.attempt import Attempt, Mode
 from coach.domain.problem import CatalogEntry
@@ -21,6 +22,9 @@ from coach.tui.text import reflow
 from coach.tui.widgets.clocks import ClockBar, StepList
 from coach.tui.widgets.step_editor import StepEditor
 
+if TYPE_CHECKING:
+    from coach.session.interviewer import Interviewer
+
 TICK_SECONDS = 0.5
 AUTOSAVE_SECONDS = 2.0  # typing reaches the database at most this far behind
 
@@ -30,6 +34,8 @@ class InterviewScreen(Screen[None]):
         Binding("ctrl+n", "next_step", "Next step"),
         Binding("ctrl+b", "previous_step", "Prev step"),
         Binding("ctrl+g", "toggle_pause", "Pause/resume"),
+        Binding("ctrl+k", "ask", "Ask interviewer", priority=True),  # before the editor's
+        Binding("ctrl+t", "hint", "Hint"),
         Binding("ctrl+s", "submit", "Submit"),
         Binding("escape", "leave", "Save & leave"),
     ]
@@ -39,6 +45,7 @@ class InterviewScreen(Screen[None]):
         self.entry = entry
         self.session = InterviewSession(attempt, now)
         self.submitted = False
+        self._interviewer: Interviewer | None = None
 
     def compose(self) -> ComposeResult:
         problem = self.entry.problem
@@ -52,6 +59,11 @@ class InterviewScreen(Screen[None]):
                 yield Static(id="step-title")
                 with VerticalScroll(id="guidance-box", can_focus=False):
                     yield Static(id="guidance")
+                    yield Static(id="hints", markup=False)
+                with Vertical(id="ask-panel"):
+                    with VerticalScroll(id="qa-box", can_focus=False):
+                        yield Static(id="qa-log")
+                    yield Input(placeholder="Ask, e.g. how many daily users? (Enter)", id="ask")
                 with ContentSwitcher(id="editors", initial=f"editor-{self.session.step}"):
                     for info in STEPS:
                         yield StepEditor(info.number, self.session.text(info.number))
@@ -72,6 +84,10 @@ class InterviewScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_pause":
             return self.session.mode is not Mode.MOCK
+        if action == "hint":
+            return self.session.mode is Mode.PRACTICE
+        if action == "ask":
+            return self.session.step == 1 and bool(self.entry.problem.facts)
         if action == "next_step":
             return self.session.step < len(STEPS) or None
         if action == "previous_step":
@@ -90,6 +106,9 @@ class InterviewScreen(Screen[None]):
         self.query_one("#guidance", Static).update(Content.assemble(
             ("Covers: ", "bold"), info.covers, "\n", reflow(content.guidance)))
         self.query_one("#editors", ContentSwitcher).current = f"editor-{step}"
+        self.query_one("#ask-panel").display = step == 1 and bool(self.entry.problem.facts)
+        self._show_hints()
+        self._show_questions()
         self._editor(step).focus()
         self._tick()
         self.refresh_bindings()
@@ -98,6 +117,50 @@ class InterviewScreen(Screen[None]):
         self.query_one("#clock-bar", ClockBar).show(self.session.clock, self.session.paused)
         has_text = [bool(self.session.text(info.number).strip()) for info in STEPS]
         self.query_one("#step-list", StepList).show(self.session.clock, has_text)
+
+    def _show_hints(self) -> None:
+        hints = self.entry.problem.steps.by_number(self.session.step).hints
+        shown = hints[:self.session.hints_taken(self.session.step)]
+        self.query_one("#hints", Static).update(
+            "\n".join(f"Hint {i}: {hint}" for i, hint in enumerate(shown, start=1)))
+
+    def _show_questions(self) -> None:
+        lines: list[Content | str] = []
+        for asked in self.session.log.questions:
+            lines += [Content.assemble(("You: ", "bold"), asked.question),
+                      Content.assemble(("Interviewer: ", "bold $accent"), asked.answer)]
+        if not lines:
+            lines = [Content.styled("Clarify before you design: ask about users, load, "
+                                    "scope and targets (Ctrl+K).", "dim")]
+        self.query_one("#qa-log", Static).update(Content("\n").join(lines))
+        self.query_one("#qa-box", VerticalScroll).scroll_end(animate=False)
+
+    def action_ask(self) -> None:
+        field = self.query_one("#ask", Input)
+        if field.has_focus:
+            self._editor(self.session.step).focus()
+        else:
+            field.focus()
+
+    @on(Input.Submitted, "#ask")
+    def _asked(self, event: Input.Submitted) -> None:
+        question = event.value.strip()
+        if not question:
+            return
+        if self._interviewer is None:
+            from coach.session.interviewer import Interviewer
+
+            problem = self.entry.problem
+            self._interviewer = Interviewer(problem, self.app.services.scorer.matcher(problem))
+        self.session.record_question(self._interviewer.ask(question, self.session.step))
+        event.input.value = ""
+        self._show_questions()
+
+    def action_hint(self) -> None:
+        hints = self.entry.problem.steps.by_number(self.session.step).hints
+        if self.session.take_hint(hints) is None:
+            self.notify("No more hints for this step.", markup=False)
+        self._show_hints()
 
     @on(TextArea.Changed)
     def _typed(self, event: TextArea.Changed) -> None:
@@ -113,7 +176,8 @@ class InterviewScreen(Screen[None]):
         session = self.session
         try:
             self.app.services.repository.save_progress(
-                session.attempt.id, session.snapshot(), session.step, self.app.wall_clock())
+                session.attempt.id, session.snapshot(), session.step, self.app.wall_clock(),
+                session.log)
         except StoreError as error:
             self.notify(f"{error.message}\nYour text is still here; saving is retried every "
                         f"{AUTOSAVE_SECONDS:g} s.", title="Could not save", severity="error",
@@ -166,10 +230,11 @@ class InterviewScreen(Screen[None]):
         services = self.app.services
         answers = session.snapshot()
         report = services.scorer.score_attempt(
-            self.entry.problem, session.attempt.model_copy(update={"answers": answers}))
+            self.entry.problem,
+            session.attempt.model_copy(update={"answers": answers, "log": session.log}))
         try:
             attempt = services.repository.submit(session.attempt.id, answers, report,
-                                                 self.app.wall_clock())
+                                                 self.app.wall_clock(), session.log)
         except StoreError as error:
             session.resume()
             self.notify(f"{error.message}\nNothing is lost: keep working and submit again.",
