@@ -24,6 +24,12 @@ class Catalog:
         ids = [entry.id for entry in self.entries]
         return difflib.get_close_matches(problem_id, ids, n=3, cutoff=0.5)
 
+    def matching(self, query: str) -> list[CatalogEntry]:
+        """Entries where every word of the query is in the title or id, or is a tag, the
+        difficulty or the pack ("hard geo" finds hard problems tagged geospatial)."""
+        needles = query.casefold().split()
+        return [entry for entry in self.entries if all(_matches(entry, n) for n in needles)]
+
     @property
     def errors(self) -> tuple[LoadIssue, ...]:
         return tuple(issue for issue in self.issues if issue.severity is Severity.ERROR)
@@ -31,3 +37,10 @@ class Catalog:
     @property
     def broken_files(self) -> list[str]:
         return sorted({issue.file for issue in self.errors})
+
+
+def _matches(entry: CatalogEntry, needle: str) -> bool:
+    problem = entry.problem
+    return (needle in problem.title.casefold() or needle in entry.id
+            or any(tag.startswith(needle) for tag in problem.tags)
+            or problem.difficulty.value == needle or entry.pack_id.casefold() == needle)

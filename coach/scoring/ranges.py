@@ -30,8 +30,10 @@ _SHAPES: dict[str, tuple[int, str | None]] = {
     "bytes": (1, None), "bytes_per_second": (1, "second"), "bytes_per_day": (1, "day"),
 }
 _RANGE_BEFORE = re.compile(r"[0-9][A-Za-z]*\s*(?:[-–—]|to|or)\s*$")
-_PER_USER = re.compile(r"[^,;.]{0,30}?\b(?:each|apiece|per (?:user|person|rider|driver|"
-                       r"device|account|dau|client)|a (?:user|person|rider|driver|device))\b",
+_PER_USER = re.compile(r"[^,;.]{0,30}?\b(?:each|apiece|(?:per|a|an|every) (?:user|person|"
+                       r"rider|driver|device|account|dau|client|player|customer|member|"
+                       r"viewer|subscriber|merchant|seller|buyer|host|guest|student|author|"
+                       r"follower|reader|writer|listener))\b",
                        re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|or\b)\s*~?[0-9]")
 _CLAUSE_BREAK = re.compile(r";|(?<=[.!?])\s+(?=[A-Z])")

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TabbedContent
 
+from coach.tui.screens.attempt import AttemptScreen
 from coach.tui.screens.results import ResultsScreen
 from coach.tui.widgets.step_editor import StepEditor
 from tests.tui.conftest import SIZE, start_interview
@@ -45,6 +46,15 @@ async def test_questions_are_answered_kept_and_scored(harness):
         step1 = {c.id: c for c in stored.report.steps[0].criteria}
         assert "clarify.asked-what-matters" in step1
         assert "users" in " ".join(step1["clarify.asked-what-matters"].found)
+
+        await pilot.press("a")  # the answers beside the reference, with the conversation
+        await pilot.pause()
+        assert isinstance(app.screen, AttemptScreen)
+        assert app.screen.query_one(TabbedContent).active == "tab-answers"
+        texts = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "Should I use Kafka?" in texts and "Reference" in texts
+        reference = screen.entry.problem.steps.architecture.reference.split("\n")[0]
+        assert reference.strip()[:40] in texts
 
 
 async def test_hints_come_one_at_a_time_in_practice_and_are_recorded(harness):

@@ -9,7 +9,8 @@ from coach.domain.answer_file import parse_answer
 
 CALIBRATION = Path(__file__).parent.parent / "calibration"
 PROBLEMS = sorted(p.name for p in CALIBRATION.iterdir() if p.is_dir())
-KINDS = ("strong", "strong-terse", "weak", "wrong", "buzzword", "empty")
+KINDS = ("strong", "weak", "wrong", "buzzword", "empty")
+TERSE = "strong-terse"  # a second strong answer in bullets, where the set has one
 
 
 @pytest.fixture(scope="module")
@@ -18,7 +19,8 @@ def reports(catalog, scorer):
         (problem, kind): scorer.score(
             catalog.get(problem).problem,
             parse_answer((CALIBRATION / problem / f"{kind}.md").read_text("utf-8")).texts)
-        for problem in PROBLEMS for kind in KINDS
+        for problem in PROBLEMS for kind in (*KINDS, TERSE)
+        if (CALIBRATION / problem / f"{kind}.md").exists()
     }
 
 
@@ -30,8 +32,9 @@ def test_every_built_in_problem_has_a_calibration_set(catalog):
 @pytest.mark.parametrize("problem", PROBLEMS)
 def test_strong_beats_weak_beats_buzzwords_beats_nothing(reports, problem):
     total = {kind: reports[problem, kind].total for kind in KINDS}
-    assert total["strong"] > total["weak"] > total["buzzword"] > total["empty"] == 0
-    assert total["strong-terse"] > total["weak"] + 20
+    assert total["strong"] > total["weak"] > total["buzzword"] >= total["empty"] == 0
+    if (problem, TERSE) in reports:
+        assert reports[problem, TERSE].total > total["weak"] + 20
 
 
 @pytest.mark.parametrize("problem", PROBLEMS)

@@ -5,14 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
+from textual.widgets import Footer, Header, TabbedContent, TabPane
 
 from coach.domain.attempt import Attempt, Status
 from coach.domain.level import Level
-from coach.domain.steps import STEPS
-from coach.export.text_report import step_time
+from coach.tui.widgets.answer_view import answers_beside_references
 from coach.tui.widgets.report_view import ReportView
 
 
@@ -25,9 +23,10 @@ class AttemptScreen(Screen[None]):
         Binding("v", "other_level", "Other level"),
     ]
 
-    def __init__(self, attempt: Attempt) -> None:
+    def __init__(self, attempt: Attempt, tab: str = "tab-results") -> None:
         super().__init__()
         self.attempt = attempt
+        self.first_tab = tab
 
     def compose(self) -> ComposeResult:
         attempt = self.attempt
@@ -39,16 +38,12 @@ class AttemptScreen(Screen[None]):
                                                                           id="results-pane"):
                     yield ReportView(attempt.report, entry.problem if entry else None)
             with TabPane("Answers", id="tab-answers"), VerticalScroll(classes="pane"):
-                for info, answer in zip(STEPS, attempt.answers, strict=True):
-                    budget = attempt.budget_seconds[info.number - 1]
-                    yield Static(Content.assemble(
-                        (f"{info.number}. {info.title}", "bold"),
-                        ("   " + step_time(answer.elapsed_seconds, budget), "dim"),
-                    ), classes="report-heading")
-                    yield Static(answer.text or "(empty)", markup=False, classes="answer")
+                yield from answers_beside_references(attempt, entry.problem if entry else None)
         yield Footer()
 
     def on_mount(self) -> None:
+        if self.attempt.report is not None:
+            self.query_one(TabbedContent).active = self.first_tab
         a = self.attempt
         self.title = f"{a.problem_title} · attempt {a.id}"
         self.sub_title = f"{a.mode.value} · {a.started_at:%Y-%m-%d %H:%M} UTC · read-only"

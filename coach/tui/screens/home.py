@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Header, Input, Static
 
 from coach.tui.messages import CatalogLoaded, ServicesFailed, ServicesReady
 from coach.tui.text import cell, score_style
@@ -20,11 +20,12 @@ if TYPE_CHECKING:
     from coach.domain.attempt import ProblemStats
     from coach.packs.catalog import Catalog
 
-COLUMNS = ("Problem", "Difficulty", "Tags", "Attempts", "Best")
+COLUMNS = ("Problem", "Difficulty", "Tags", "Attempts", "Best", "Pack")
 
 
 class HomeScreen(Screen[None]):
     BINDINGS = [
+        Binding("slash", "filter", "Filter"),
         Binding("h", "history", "History"),
         Binding("e", "load_errors", "Load errors"),
         Binding("q", "app.quit", "Quit", show=False),
@@ -38,13 +39,41 @@ class HomeScreen(Screen[None]):
         yield Header()
         with Vertical(id="home"):
             yield Static("Loading problems…", id="home-status", markup=False)
+            yield Input(placeholder="Filter by title, tag, difficulty or pack "
+                        "(e.g. hard, geospatial) - Enter or ↓ to the list", id="filter")
             table = ProblemList(id="problems")
             table.add_columns(*COLUMNS)
             yield table
         yield Footer()
 
     def on_mount(self) -> None:
+        self._catalog: Catalog | None = None
+        self._stats: dict[str, ProblemStats] | None = None
         self.query_one(ProblemList).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self) -> None:
+        if self._catalog is not None:
+            self._fill(self._catalog, self._stats)
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self) -> None:
+        self.query_one(ProblemList).focus()
+
+    def on_key(self, event) -> None:
+        field = self.query_one("#filter", Input)
+        if not field.has_focus:
+            return
+        if event.key == "escape":  # clear the filter and go back to the list
+            event.stop()
+            field.value = ""
+            self.query_one(ProblemList).focus()
+        elif event.key == "down":
+            event.stop()
+            self.query_one(ProblemList).focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         services = self.app.services
@@ -72,27 +101,37 @@ class HomeScreen(Screen[None]):
 
     def _fill(self, catalog: Catalog, stats: dict[str, ProblemStats] | None) -> None:
         """One row per problem; attempts and best show '…' until the database is open."""
+        self._catalog, self._stats = catalog, stats
         table = self.query_one(ProblemList)
         selected = table.cursor_row
         table.clear()
-        for entry in catalog.entries:
+        query = self.query_one("#filter", Input).value
+        shown = catalog.matching(query)
+        for entry in shown:
             problem = entry.problem
             stat = stats.get(entry.id) if stats is not None else None
             best = stat.best if stat else None
             attempts = "…" if stats is None else (stat.attempts if stat else 0)
             table.add_row(
                 cell(problem.title), cell(problem.difficulty.value),
-                cell(", ".join(problem.tags), "dim"), cell(attempts),
+                cell(", ".join(problem.tags), "dim"),
+                cell("new", "bold $accent") if attempts == 0 else cell(attempts),
                 cell("—" if best is None else f"{best:.0f}", score_style(best)),
+                cell(entry.pack_id, "dim"),
                 key=entry.id,
             )
         if table.row_count:
             table.move_cursor(row=min(selected, table.row_count - 1))
-        self._show_status(catalog)
+        self._show_status(catalog, len(shown), query)
 
-    def _show_status(self, catalog: Catalog) -> None:
+    def _show_status(self, catalog: Catalog, shown: int, query: str) -> None:
         status = self.query_one("#home-status", Static)
-        text = Content(f"{len(catalog.entries)} problems. Pick one and press Enter.")
+        if query.strip():
+            text = Content(f"{shown} of {len(catalog.entries)} problems match "
+                           f"“{query.strip()}”. Esc clears the filter.")
+        else:
+            text = Content(f"{len(catalog.entries)} problems. Pick one and press Enter; "
+                           "/ filters the list.")
         broken = catalog.broken_files
         if broken:
             noun = "file" if len(broken) == 1 else "files"

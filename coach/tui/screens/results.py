@@ -17,6 +17,7 @@ class ResultsScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "home", "Home"),
         Binding("h", "history", "History"),
+        Binding("a", "answers", "Answers vs reference"),
     ]
 
     def __init__(self, attempt: Attempt, entry: CatalogEntry | None) -> None:
@@ -39,6 +40,11 @@ class ResultsScreen(Screen[None]):
 
     def action_home(self) -> None:
         self.app.go_home()
+
+    def action_answers(self) -> None:
+        from coach.tui.screens.attempt import AttemptScreen
+
+        self.app.push_screen(AttemptScreen(self.attempt, tab="tab-answers"))
 
     def action_history(self) -> None:
         from coach.tui.screens.history import HistoryScreen
