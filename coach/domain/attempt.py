@@ -14,6 +14,7 @@ from coach.domain.steps import STEPS
 class Mode(StrEnum):
     MOCK = "mock"
     PRACTICE = "practice"
+    DRILL = "drill"  # one step of a problem against its own clock
     FILE = "file"  # scored from an answer file, not written in the app
 
 
@@ -80,6 +81,7 @@ class Attempt(BaseModel):
     level: str = "senior"
     budget_seconds: list[int]
     current_step: int = 1
+    drill_step: int | None = Field(default=None, ge=1, le=len(STEPS))  # set in drill mode
     started_at: datetime
     updated_at: datetime
     submitted_at: datetime | None = None

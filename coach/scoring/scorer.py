@@ -25,7 +25,7 @@ from coach.scoring.matcher import ConceptMatcher, merge_concepts
 from coach.scoring.mistakes import find_mistakes, off_topic_mistake
 from coach.scoring.questions import questions_result
 from coach.scoring.scale_checks import check_scale
-from coach.scoring.verdict import verdict_for
+from coach.scoring.verdict import Verdict, verdict_for
 
 MAX_EVIDENCE = 3
 # Bumped whenever matching or scoring rules change what an answer earns, so stored
@@ -72,9 +72,11 @@ class Scorer:
         budget_seconds: Sequence[int] | None = None,
         elapsed_seconds: Sequence[float] | None = None,
         questions: Sequence[QuestionAsked] | None = None,
+        only_step: int | None = None,
     ) -> ScoreReport:
         """`questions` are those put to the interviewer in the app; None for an answer file,
-        which had no interviewer to ask (and so is not scored on asking)."""
+        which had no interviewer to ask (and so is not scored on asking). `only_step` scores
+        a drill: that step alone, its own mistakes, and no hiring verdict."""
         budgets = budget_seconds or [m * 60 for m in (problem.budget_minutes or
                                                      [s.default_minutes for s in STEPS])]
         elapsed = elapsed_seconds or [0.0] * len(STEPS)
@@ -106,6 +108,12 @@ class Scorer:
         if off_topic is not None:
             mistakes.insert(0, off_topic)
         verdict = verdict_for(total, steps, level, off_topic=off_topic is not None)
+        if only_step is not None:
+            steps = [step for step in steps if step.step == only_step]
+            total = steps[0].score
+            mistakes = [m for m in mistakes if m.step == only_step]
+            verdict = Verdict("", f"A drill scores step {only_step} alone, so it has no "
+                                  "hiring verdict.")
         return ScoreReport(
             problem=problem.id,
             problem_title=problem.title,
@@ -126,7 +134,7 @@ class Scorer:
             problem, [answer.text for answer in attempt.answers],
             level=level or Level(attempt.level), budget_seconds=attempt.budget_seconds,
             elapsed_seconds=[answer.elapsed_seconds for answer in attempt.answers],
-            questions=asked)
+            questions=asked, only_step=attempt.drill_step)
 
     def matcher(self, problem: Problem) -> ConceptMatcher:
         """The compiled matcher of a problem's concepts and the shared lexicon."""

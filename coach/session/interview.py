@@ -21,13 +21,17 @@ SAVE_EVERY_SECONDS = 5.0  # the clock alone is saved this often; typing is saved
 
 
 def new_attempt(entry: CatalogEntry, mode: Mode, started_at: datetime, level: str,
-                budget_minutes: list[int] | None = None) -> Attempt:
+                budget_minutes: list[int] | None = None, drill_step: int | None = None
+                ) -> Attempt:
     minutes = budget_minutes or entry.problem.budget_minutes or list(DEFAULT_BUDGET_MINUTES)
+    if drill_step is not None:  # the clocks and the total are the drilled step's alone
+        minutes = [m if n == drill_step else 0 for n, m in enumerate(minutes, start=1)]
     return Attempt(
         problem_id=entry.id, problem_title=entry.problem.title, pack_id=entry.pack_id,
         pack_version=entry.pack_version, mode=mode, level=level,
         budget_seconds=[m * 60 for m in minutes], started_at=started_at,
-        updated_at=started_at, answers=empty_answers(),
+        updated_at=started_at, answers=empty_answers(), drill_step=drill_step,
+        current_step=drill_step or 1,
     )
 
 
@@ -86,6 +90,8 @@ class InterviewSession:
         """Move to a step (1-7). Returns False when already there or out of range."""
         if not 1 <= step <= len(STEPS) or step == self.step:
             return False
+        if self.attempt.drill_step is not None:
+            return False  # a drill stays on its one step
         self.clock.switch_to(step - 1)
         self._dirty = True
         return True

@@ -35,7 +35,7 @@ def attempt_to_row(attempt: Attempt) -> AttemptRow:
         total=attempt.report.total if attempt.report else None,
         rubric_version=attempt.report.rubric_version if attempt.report else None,
         report_json=attempt.report.model_dump_json() if attempt.report else None,
-        log_json=attempt.log.model_dump_json(),
+        log_json=attempt.log.model_dump_json(), drill_step=attempt.drill_step,
     )
 
 
@@ -61,6 +61,7 @@ def row_to_attempt(row: AttemptRow, steps: list[StepRow]) -> Attempt:
         pack_id=row.pack_id, pack_version=row.pack_version, mode=Mode(row.mode),
         status=Status(row.status), level=row.level,
         budget_seconds=json.loads(row.budget_seconds), current_step=row.current_step,
+        drill_step=row.drill_step,
         started_at=row.started_at, updated_at=row.updated_at,
         submitted_at=row.submitted_at, answers=answers,
         log=InterviewLog.model_validate_json(row.log_json) if row.log_json else InterviewLog(),

@@ -58,6 +58,8 @@ def migrate(engine: Engine) -> None:
         if version < 2:  # 1: attempts and their steps; 2: past scores kept by rescore
             SQLModel.metadata.create_all(connection)  # creates only the missing tables
         columns = {row[1] for row in connection.execute(text("PRAGMA table_info(attempt)"))}
-        if version < 3 and "log_json" not in columns:  # 3: questions asked, hints taken
-            connection.execute(text("ALTER TABLE attempt ADD COLUMN log_json TEXT"))
+        # 3: the interview log (questions asked, hints taken) and the step of a drill
+        for column, kind in (("log_json", "TEXT"), ("drill_step", "INTEGER")):
+            if version < 3 and column not in columns:
+                connection.execute(text(f"ALTER TABLE attempt ADD COLUMN {column} {kind}"))
         connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))

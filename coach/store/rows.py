@@ -28,6 +28,7 @@ class AttemptRow(SQLModel, table=True):
     rubric_version: str | None = None
     report_json: str | None = None
     log_json: str | None = None  # questions asked and hints taken (schema version 3)
+    drill_step: int | None = None  # the one step of a drill (schema version 3)
 
 
 class StepRow(SQLModel, table=True):

@@ -150,6 +150,13 @@ def test_questions_and_hints_are_kept_with_the_attempt(repo):
     assert repo.get(stored.id).log == InterviewLog()
 
 
+def test_a_drill_keeps_its_step(repo):
+    stored = repo.add(attempt(mode=Mode.DRILL).model_copy(update={"drill_step": 4,
+                                                                  "current_step": 4}))
+    again = repo.get(stored.id)
+    assert again.mode is Mode.DRILL and again.drill_step == 4 and again.current_step == 4
+
+
 def test_a_version_two_database_gains_the_log_column(tmp_path):
     import sqlite3
 

@@ -23,6 +23,7 @@ class BriefingScreen(Screen[None]):
         Binding("m", "start('mock')", "Mock (timed)"),
         Binding("l", "start('mock', 'long')", "Mock 60 min"),
         Binding("p", "start('practice')", "Practice"),
+        Binding("d", "drill", "Drill a step"),
         Binding("v", "next_level", "Level"),
         Binding("escape", "app.pop_screen", "Back"),
     ]
@@ -45,8 +46,8 @@ class BriefingScreen(Screen[None]):
             yield Static(reflow(problem.prompt), id="briefing-prompt", markup=False)
             yield Static(self._steps(), id="briefing-steps")
             yield Static(f"Total: {sum(self.budget)} minutes. Mock keeps the clock running; "
-                         "practice shows it but lets you pause.", id="briefing-total",
-                         markup=False)
+                         "practice shows it, lets you pause and gives hints; a drill is one "
+                         "step against its own clock.", id="briefing-total", markup=False)
             yield Static(self._level_line(), id="briefing-level")
         with Horizontal(id="briefing-modes"):
             yield Button(f"Mock · {sum(self.budget)} min", id="mode-mock", variant="primary")
@@ -83,12 +84,21 @@ class BriefingScreen(Screen[None]):
         if choice:
             self.action_start(*choice)
 
-    def action_start(self, mode: str, length: str = "") -> None:
+    def action_drill(self) -> None:
+        from coach.tui.screens.drill_pick import DrillPickScreen
+
+        def picked(step: int | None) -> None:
+            if step is not None:
+                self.action_start("drill", drill_step=step)
+
+        self.app.push_screen(DrillPickScreen(self.budget), picked)
+
+    def action_start(self, mode: str, length: str = "", drill_step: int | None = None) -> None:
         app = self.app
         minutes = list(LONG_BUDGET_MINUTES) if length == "long" else self.budget
         attempt = new_attempt(self.entry, Mode(mode), app.wall_clock(),
                               level=app.settings.level.value,
-                              budget_minutes=minutes)
+                              budget_minutes=minutes, drill_step=drill_step)
         stored = app.services.repository.add(attempt)
         from coach.tui.screens.interview import InterviewScreen
 

@@ -70,7 +70,9 @@ class InterviewScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        mode = "mock" if self.session.mode is Mode.MOCK else "practice"
+        mode = self.session.mode.value
+        if self.session.attempt.drill_step is not None:
+            mode += f" of step {self.session.attempt.drill_step}"
         self.title = self.entry.problem.title
         self.sub_title = f"{mode} · attempt {self.session.attempt.id}"
         blink = not self.app.is_headless  # steady cursor keeps snapshots stable
@@ -83,15 +85,16 @@ class InterviewScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "toggle_pause":
-            return self.session.mode is not Mode.MOCK
-        if action == "hint":
             return self.session.mode is Mode.PRACTICE
+        if action == "hint":
+            return self.session.mode in (Mode.PRACTICE, Mode.DRILL)
         if action == "ask":
             return self.session.step == 1 and bool(self.entry.problem.facts)
+        drill = self.session.attempt.drill_step is not None
         if action == "next_step":
-            return self.session.step < len(STEPS) or None
+            return not drill and (self.session.step < len(STEPS) or None)
         if action == "previous_step":
-            return self.session.step > 1 or None
+            return not drill and (self.session.step > 1 or None)
         return True
 
     def _editor(self, step: int) -> StepEditor:

@@ -1,0 +1,40 @@
+"""Drill mode: one step of a problem against its own clock, scored alone."""
+
+from __future__ import annotations
+
+from coach.domain.attempt import Mode
+from coach.tui.screens.drill_pick import DrillPickScreen
+from coach.tui.screens.interview import InterviewScreen
+from coach.tui.screens.results import ResultsScreen
+from tests.tui.conftest import SIZE, open_problem, ready, type_text
+
+ARCHITECTURE = ("client -> load balancer -> feed service -> Redis feed cache -> Cassandra\n"
+                "The feed service reads each user's precomputed feed from Redis.")
+
+
+async def test_a_drill_stays_on_its_step_and_scores_it_alone(harness):
+    app = harness.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await open_problem(pilot, "newsfeed")
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(app.screen, DrillPickScreen)
+        await pilot.press("3")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, InterviewScreen)
+        attempt = screen.session.attempt
+        assert attempt.mode is Mode.DRILL and attempt.drill_step == 3 and screen.session.step == 3
+        assert sum(attempt.budget_seconds) == attempt.budget_seconds[2] > 0
+        await type_text(pilot, ARCHITECTURE)
+        await pilot.press("ctrl+n")
+        assert screen.session.step == 3  # no other step in a drill
+        await pilot.press("ctrl+s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        report = harness.repository.get(attempt.id).report
+        assert [step.step for step in report.steps] == [3]
+        assert report.total == report.steps[0].score > 0
+        assert report.verdict == "" and "drill" in report.verdict_reason
+        assert all(m.step == 3 for m in report.mistakes)
