@@ -116,8 +116,8 @@ def _expected(rel: Relation, operands: Sequence[Quantity], stated: Quantity) -> 
     by_units = left.dim * right.nominal / right.dim if same_units else None
     if len(operands) == 1:  # a conversion or restatement, so only a unit-true one counts
         converting = operands[0].per != stated.per and operands[0].per and stated.per
-        if rel.weak or rel.chained or (rel.arrow and not converting):
-            return []
+        if rel.weak or rel.chained or (rel.arrow and not converting) or not stated.per:
+            return []  # a plain size or count ("100 B each ≈ 1.8 GB") restates work elsewhere
         plain = not left.bytes and left.time == 0 and not stated.per
         if plain and (not stated.noun or not _count_nouns_agree(operands[0], stated)):
             return []  # "1 server = 8 cores", "precision 6 ≈ 1.2 km"
@@ -171,8 +171,22 @@ def _factor(ratio: float) -> str:
     return f"{shown}× too {'high' if ratio > 1 else 'low'}"
 
 
-def _check(number: int, line: str, rel: Relation) -> EstimateCheck | None:
+def _partial(cleaned: str, rel: Relation) -> bool:
+    """Is the left side only part of an expression: "÷ (1,000 × 86,400 × 365) ≈ 69.7 years",
+    or a count times a duration ("1M × 10 min") stated as a plain count?"""
+    before = cleaned[:rel.operands[0].start].rstrip()
+    if before.endswith(("(", "÷", "/", "×", "*", "·", " x")):
+        return True
+    durations = [q for q in rel.operands if q.duration_seconds is not None]
+    rates = [q for q in rel.operands if q.per]
+    return (bool(durations) and not rates and not rel.stated.per
+            and rel.stated.duration_seconds is None)
+
+
+def _check(number: int, line: str, rel: Relation, cleaned: str = "") -> EstimateCheck | None:
     if rel.weak and (len(rel.operands) < 2 or rel.chained):
+        return None
+    if cleaned and _partial(cleaned, rel):
         return None
     verdicts: list[tuple[float, float, Quantity]] = []  # (expected, ratio, stated as read)
     for reading in _readings((*rel.operands, rel.stated)):
@@ -202,7 +216,8 @@ def check_arithmetic(text: str) -> list[EstimateCheck]:
         line = raw.strip()
         if not _DIGIT.search(line):
             continue
-        for rel in relations(clean(line)):
-            if (check := _check(number, line, rel)) is not None:
+        cleaned = clean(line)
+        for rel in relations(cleaned):
+            if (check := _check(number, line, rel, cleaned)) is not None:
                 checks.append(check)
     return checks

@@ -298,3 +298,17 @@ def test_a_per_day_to_per_second_conversion_is_checked(a, left, right):
     [check] = check_arithmetic(f"{a:,} {left} ≈ {a * 10 / 86400:,.0f}{right}")
     assert not check.ok
     assert check.expected == pytest.approx(a / 86400)
+
+
+@pytest.mark.parametrize("line", [
+    # A left side that is only part of the expression: the divisor in parentheses.
+    "2^41 ms = 2.2 × 10^12 ms ÷ (1,000 × 86,400 × 365) ≈ 69.7 years from the epoch",
+    # A count times a duration, stated as hours of video: not a plain count.
+    "Transcode compute: 1M × 10 min ≈ 167k video-hours/day",
+    # A per-item size restated next to a total computed from other figures.
+    "Inventory rows: 5,000 hotels × ~10 room types × 365 days ≈ 18M rows/year, ~100 B each "
+    "≈ 1.8 GB.",
+    "The trie has ~1B nodes at 100 B/node ≈ 100 GB before compression.",
+])
+def test_lines_from_held_out_answers_are_not_flagged(line):
+    assert [check.message for check in check_arithmetic(line) if not check.ok] == []
