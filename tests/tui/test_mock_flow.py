@@ -77,7 +77,7 @@ async def test_whole_mock_attempt_then_history(harness):
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         cells = row_cells(app.screen.query_one("#problems", DataTable), "ride-sharing")
-        assert cells[3] == "1" and cells[4] == f"{report.total:.0f}"
+        assert cells[2] == "1" and cells[3] == f"{report.total:.0f}"
 
         await pilot.press("h")
         await pilot.pause()

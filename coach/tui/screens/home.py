@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from coach.domain.attempt import ProblemStats
     from coach.packs.catalog import Catalog
 
-COLUMNS = ("Problem", "Difficulty", "Tags", "Attempts", "Best", "Pack")
+COLUMNS = ("Problem", "Difficulty", "Attempts", "Best", "Tags", "Pack")
 
 
 class HomeScreen(Screen[None]):
@@ -114,10 +114,9 @@ class HomeScreen(Screen[None]):
             attempts = "…" if stats is None else (stat.attempts if stat else 0)
             table.add_row(
                 cell(problem.title), cell(problem.difficulty.value),
-                cell(", ".join(problem.tags), "dim"),
                 cell("new", "bold $accent") if attempts == 0 else cell(attempts),
                 cell("—" if best is None else f"{best:.0f}", score_style(best)),
-                cell(entry.pack_id, "dim"),
+                cell(", ".join(problem.tags), "dim"), cell(entry.pack_id, "dim"),
                 key=entry.id,
             )
         if table.row_count:
