@@ -9,6 +9,8 @@ from coach.session.clock import format_seconds
 
 def step_time(elapsed: float, budget: float) -> str:
     """`3:10 / 5:00`, with how far over when the step ran past its budget."""
+    if budget <= 0:
+        return f"{format_seconds(elapsed)} (untimed)"
     shown = f"{format_seconds(elapsed)} / {format_seconds(budget)}"
     if elapsed > budget:
         shown += f" (+{format_seconds(elapsed - budget)} over)"

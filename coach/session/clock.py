@@ -15,6 +15,8 @@ class Pace(StrEnum):
 
 
 def pace(elapsed: float, budget: float) -> Pace:
+    if budget <= 0:  # untimed: no budget to be late against
+        return Pace.ON_TIME
     if elapsed > budget:
         return Pace.OVERTIME
     if budget - elapsed <= budget * WARNING_SHARE:

@@ -38,3 +38,27 @@ async def test_a_drill_stays_on_its_step_and_scores_it_alone(harness):
         assert report.total == report.steps[0].score > 0
         assert report.verdict == "" and "drill" in report.verdict_reason
         assert all(m.step == 3 for m in report.mistakes)
+
+
+async def test_untimed_practice_counts_time_spent_without_a_budget(harness):
+    from textual.widgets import Static
+
+    app = harness.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await open_problem(pilot, "newsfeed")
+        await pilot.press("u")
+        await pilot.pause()
+        screen = app.screen
+        attempt = screen.session.attempt
+        assert attempt.mode is Mode.PRACTICE and attempt.budget_seconds == [0] * 7
+        harness.clock.advance(900)  # a quarter of an hour on step 1 is never "over"
+        screen._tick()
+        bar = str(screen.query_one("#clock-bar", Static).render())
+        assert "15:00 spent" in bar and "over" not in bar
+        await type_text(pilot, "Users post and read a feed.")
+        await pilot.press("ctrl+s", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        shown = " ".join(str(w.render()) for w in app.screen.query(Static))
+        assert "15:00 (untimed)" in shown

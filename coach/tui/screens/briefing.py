@@ -23,6 +23,7 @@ class BriefingScreen(Screen[None]):
         Binding("m", "start('mock')", "Mock (timed)"),
         Binding("l", "start('mock', 'long')", "Mock 60 min"),
         Binding("p", "start('practice')", "Practice"),
+        Binding("u", "start('practice', 'untimed')", "Untimed"),
         Binding("d", "drill", "Drill a step"),
         Binding("v", "next_level", "Level"),
         Binding("escape", "app.pop_screen", "Back"),
@@ -95,7 +96,8 @@ class BriefingScreen(Screen[None]):
 
     def action_start(self, mode: str, length: str = "", drill_step: int | None = None) -> None:
         app = self.app
-        minutes = list(LONG_BUDGET_MINUTES) if length == "long" else self.budget
+        minutes = {"long": list(LONG_BUDGET_MINUTES), "untimed": [0] * len(STEPS)}.get(
+            length, self.budget)
         attempt = new_attempt(self.entry, Mode(mode), app.wall_clock(),
                               level=app.settings.level.value,
                               budget_minutes=minutes, drill_step=drill_step)

@@ -12,8 +12,10 @@ PACE_STYLE = {Pace.ON_TIME: "$success", Pace.WARNING: "bold $warning",
               Pace.OVERTIME: "bold reverse $error"}
 
 
-def countdown(remaining: float) -> str:
-    """`3:12 left`, or `1:05 over` once the budget is spent."""
+def countdown(remaining: float, budget: float = 1.0) -> str:
+    """`3:12 left`, or `1:05 over` once the budget is spent; `2:40 spent` when untimed."""
+    if budget <= 0:
+        return f"{format_seconds(-remaining)} spent"
     if remaining < 0:
         return f"{format_seconds(-remaining)} over"
     return f"{format_seconds(remaining)} left"
@@ -26,9 +28,10 @@ class ClockBar(Static):
         step = clock.current + 1
         parts: list[str | tuple[str, str]] = [
             (f" Step {step} of {len(STEPS)} ", "bold"),
-            (f" {countdown(clock.remaining())} ", PACE_STYLE[clock.pace()]),
+            (f" {countdown(clock.remaining(), clock.budgets[clock.current])} ",
+             PACE_STYLE[clock.pace()]),
             "   Total ",
-            (f" {countdown(clock.total_budget - clock.total_elapsed)} ",
+            (f" {countdown(clock.total_budget - clock.total_elapsed, clock.total_budget)} ",
              PACE_STYLE[clock.total_pace()]),
         ]
         if paused:
@@ -47,7 +50,9 @@ class StepList(Static):
             elapsed = clock.elapsed(index)
             label = Content.styled(f"{marker} {info.number}. {info.short}",
                                    "bold" if current else "")
-            used = f"{format_seconds(elapsed)}/{format_seconds(clock.budgets[index])}"
+            budget = clock.budgets[index]
+            used = (f"{format_seconds(elapsed)}/{format_seconds(budget)}" if budget > 0
+                    else f"{format_seconds(elapsed)} spent")
             style = PACE_STYLE[clock.pace(index)] if (current or elapsed) else "dim"
             lines.append(Content.assemble(label, "\n   ", (used, style)))
         self.update(Content("\n").join(lines))

@@ -50,7 +50,7 @@ def criterion_lines(result: CriterionResult) -> Content:
 
 
 def step_heading(step: StepScore) -> Content:
-    over = step.elapsed_seconds > step.budget_seconds
+    over = 0 < step.budget_seconds < step.elapsed_seconds
     return Content.assemble(
         (f"{step.step}. {step.title}", "bold"), "   ",
         (f"{step.score:.0f}/100", f"bold {score_style(step.score)}"),
@@ -90,7 +90,7 @@ class ReportView(Vertical):
                 cell(f"{step.score:.0f}", score_style(step.score)),
                 cell(f"{step.earned:g}/{step.possible:g}"), cell(f"{step.weight:g}"),
                 cell(step_time(step.elapsed_seconds, step.budget_seconds),
-                     "bold red" if step.elapsed_seconds > step.budget_seconds else ""),
+                     "bold red" if 0 < step.budget_seconds < step.elapsed_seconds else ""),
             )
         yield table
         if report.mistakes:
