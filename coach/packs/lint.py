@@ -98,6 +98,11 @@ def _estimate_findings(problem: Problem
         if not check.ok:
             yield (loc, f"the reference is outside its own range: {check.message}",
                    Severity.ERROR)
+    for index, fact in enumerate(problem.facts):  # the facts the ranges are derived from
+        for check in compare_to_references(fact.answer, problem.estimates):
+            if not check.ok:
+                yield (("facts", index, "answer"), f"the fact disagrees with its own range: "
+                       f"{check.message.split(': ', 1)[-1]}", Severity.ERROR)
     used = {check.reference_id for check in checks}
     for index, estimate in enumerate(problem.estimates):
         if estimate.id not in used:

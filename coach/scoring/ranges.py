@@ -30,11 +30,14 @@ _SHAPES: dict[str, tuple[int, str | None]] = {
     "bytes": (1, None), "bytes_per_second": (1, "second"), "bytes_per_day": (1, "day"),
 }
 _RANGE_BEFORE = re.compile(r"[0-9][A-Za-z]*\s*(?:[-–—]|to|or)\s*$")
-_PER_USER = re.compile(r"[^,;.]{0,30}?\b(?:each|apiece|(?:per|a|an|every) (?:user|person|"
-                       r"rider|driver|device|account|dau|client|player|customer|member|"
-                       r"viewer|subscriber|merchant|seller|buyer|host|guest|student|author|"
-                       r"follower|reader|writer|listener))\b",
+_PEOPLE = (r"(?:users?|persons?|people|riders?|drivers?|devices?|accounts?|dau|clients?|"
+           r"players?|customers?|members?|viewers?|subscribers?|merchants?|sellers?|buyers?|"
+           r"hosts?|guests?|students?|authors?|followers?|readers?|writers?|listeners?)")
+_PER_USER = re.compile(r"[^,;.]{0,30}?\b(?:each|apiece|(?:per|a|an|every) " + _PEOPLE + r")\b",
                        re.IGNORECASE)
+# "An active player finishes about 8 matches a day": the subject is one user.
+_ONE_USER_BEFORE = re.compile(r"\b(?:a|an|each|every|per|one)\s+(?:\w+\s+)?" + _PEOPLE
+                              + r"\b[^,;.\d]{0,30}$", re.IGNORECASE)
 _RANGE_AFTER = re.compile(r"\s*(?:[-–—]|to\b|or\b)\s*~?[0-9]")
 _CLAUSE_BREAK = re.compile(r";|(?<=[.!?])\s+(?=[A-Z])")
 
@@ -86,7 +89,8 @@ def _figure(line: str, span: tuple[int, int], unit: str, stated: list[Quantity],
     for q in reversed([q for q in pool if a <= q.start and q.end <= b]):
         if _RANGE_BEFORE.search(line, 0, q.start) or _RANGE_AFTER.match(line, q.end):
             continue  # one end of "30-60K QPS" is not the estimate
-        if _PER_USER.search(q.text) or _PER_USER.match(line, q.end):
+        if (_PER_USER.search(q.text) or _PER_USER.match(line, q.end)
+                or _ONE_USER_BEFORE.search(line, max(0, q.start - 45), q.start)):
             continue  # "20 feed loads each per day" is one user's rate, not the system's
         if (value := _in_unit(q, unit)) is not None:
             return q, value

@@ -52,3 +52,17 @@ def test_validate_names_a_missing_path_and_a_folder_without_packs(tmp_path, caps
     assert "no such file or folder" in capsys.readouterr().err
     assert run(["packs", "validate", str(tmp_path)]) == 1
     assert "not a pack" in capsys.readouterr().out
+
+
+def test_a_fact_that_contradicts_the_problems_own_range_is_an_error(tmp_path, capsys):
+    text = valid_problem_text("fact-range").replace("steps:\n", (
+        "facts:\n"
+        "  - id: reads\n"
+        "    topic: read load\n"
+        "    asks: [how many reads]\n"
+        "    answer: Feed reads peak at 9,000,000 QPS.\n"
+        "steps:\n"), 1)
+    pack = make_pack(tmp_path, {"fact.yaml": text})
+    assert run(["packs", "validate", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert "facts[0].answer: the fact disagrees with its own range" in out
