@@ -16,7 +16,7 @@ async def test_typing_a_filter_narrows_the_list_and_escape_clears_it(harness):
         assert str(table.get_row("newsfeed")[2]) == "new"  # never attempted
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
-        await pilot.press(*"hard geo")
+        await pilot.press(*"hard real")
         await pilot.pause()
         keys = [row.value for row in table.rows]
         assert "ride-sharing" in keys and "newsfeed" not in keys
@@ -26,3 +26,15 @@ async def test_typing_a_filter_narrows_the_list_and_escape_clears_it(harness):
         await pilot.press("slash", "escape")
         await pilot.pause()
         assert table.row_count == everything and app.focused is table
+
+
+async def test_enter_on_a_filter_with_one_match_opens_it(harness):
+    from coach.tui.screens.briefing import BriefingScreen
+
+    app = harness.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        await pilot.press("slash", *"newsf", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BriefingScreen)
+        assert app.screen.entry.id == "newsfeed"

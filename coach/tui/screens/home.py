@@ -61,7 +61,10 @@ class HomeScreen(Screen[None]):
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self) -> None:
-        self.query_one(ProblemList).focus()
+        table = self.query_one(ProblemList)
+        if table.row_count == 1:  # one match: Enter opens it, as the next Enter would
+            self._open(table.coordinate_to_cell_key((0, 0)).row_key.value)
+        table.focus()
 
     def on_key(self, event) -> None:
         field = self.query_one("#filter", Input)
