@@ -52,9 +52,11 @@ async def type_text(pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def start_interview(pilot, problem_id: str, mode_key: str = "m") -> None:
-    """From a fresh app to the interview screen: m mock, l 60-minute mock, p practice."""
+async def start_interview(pilot, problem_id: str, *keys: str) -> None:
+    """From a fresh app to the interview screen: m mock (the default), l 60-minute mock,
+    p practice, u untimed practice, d then a step number for a drill."""
     await ready(pilot)
     await open_problem(pilot, problem_id)
-    await pilot.press(mode_key)
-    await pilot.pause()
+    for key in keys or ("m",):
+        await pilot.press(key)
+        await pilot.pause()

@@ -6,7 +6,7 @@ from coach.domain.attempt import Mode
 from coach.tui.screens.drill_pick import DrillPickScreen
 from coach.tui.screens.interview import InterviewScreen
 from coach.tui.screens.results import ResultsScreen
-from tests.tui.conftest import SIZE, open_problem, ready, type_text
+from tests.tui.conftest import SIZE, start_interview, type_text
 
 ARCHITECTURE = ("client -> load balancer -> feed service -> Redis feed cache -> Cassandra\n"
                 "The feed service reads each user's precomputed feed from Redis.")
@@ -15,10 +15,7 @@ ARCHITECTURE = ("client -> load balancer -> feed service -> Redis feed cache -> 
 async def test_a_drill_stays_on_its_step_and_scores_it_alone(harness):
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "newsfeed")
-        await pilot.press("d")
-        await pilot.pause()
+        await start_interview(pilot, "newsfeed", "d")
         assert isinstance(app.screen, DrillPickScreen)
         await pilot.press("3")
         await pilot.pause()
@@ -45,10 +42,7 @@ async def test_untimed_practice_counts_time_spent_without_a_budget(harness):
 
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "newsfeed")
-        await pilot.press("u")
-        await pilot.pause()
+        await start_interview(pilot, "newsfeed", "u")
         screen = app.screen
         attempt = screen.session.attempt
         assert attempt.mode is Mode.PRACTICE and attempt.budget_seconds == [0] * 7

@@ -9,7 +9,7 @@ from coach.settings import load_settings
 from coach.tui.screens.attempt import AttemptScreen
 from coach.tui.screens.results import ResultsScreen
 from coach.tui.widgets.report_view import ReportView
-from tests.tui.conftest import SIZE, open_problem, ready, type_text
+from tests.tui.conftest import SIZE, open_problem, ready, start_interview, type_text
 
 
 def shown(screen) -> str:
@@ -40,10 +40,7 @@ async def test_the_level_chosen_on_the_briefing_scores_the_attempt(harness):
 async def test_an_attempt_can_be_viewed_at_another_level_without_changing_it(harness):
     app = harness.app()
     async with app.run_test(size=SIZE) as pilot:
-        await ready(pilot)
-        await open_problem(pilot, "newsfeed")
-        await pilot.press("m")
-        await pilot.pause()
+        await start_interview(pilot, "newsfeed")
         await type_text(pilot, "Users publish posts and read a feed. p99 under 200 ms.")
         await pilot.press("ctrl+s", "y")
         await pilot.pause()

@@ -31,18 +31,21 @@ def test_a_weak_reference_and_bad_budgets_are_errors_with_lines(tmp_path, capsys
     assert lines[-1].startswith("checked 1 pack, 1 problem: 2 errors")
 
 
+def validate_with_fact(tmp_path, capsys, fact: str) -> str:
+    """Validate a copy of newsfeed with one interviewer fact; returns the output."""
+    text = valid_problem_text("with-fact").replace("steps:\n", f"facts:\n{fact}steps:\n", 1)
+    pack = make_pack(tmp_path, {"fact.yaml": text})
+    assert run(["packs", "validate", str(pack)]) == 1
+    return capsys.readouterr().out
+
+
 def test_a_fact_naming_an_unknown_concept_is_reported_with_a_suggestion(tmp_path, capsys):
-    text = valid_problem_text("facts-feed").replace("steps:\n", (
-        "facts:\n"
+    out = validate_with_fact(tmp_path, capsys, (
         "  - id: users\n"
         "    topic: users and scale\n"
         "    asks: [how many users]\n"
         "    concepts: [daily_active_user]\n"
-        "    answer: About 200 million a day.\n"
-        "steps:\n"), 1)
-    pack = make_pack(tmp_path, {"facts.yaml": text})
-    assert run(["packs", "validate", str(pack)]) == 1
-    out = capsys.readouterr().out
+        "    answer: About 200 million a day.\n"))
     assert "facts[0].concepts[0]: unknown concept 'daily_active_user'" in out
     assert "did you mean 'daily_active_users'" in out
 
@@ -55,14 +58,9 @@ def test_validate_names_a_missing_path_and_a_folder_without_packs(tmp_path, caps
 
 
 def test_a_fact_that_contradicts_the_problems_own_range_is_an_error(tmp_path, capsys):
-    text = valid_problem_text("fact-range").replace("steps:\n", (
-        "facts:\n"
+    out = validate_with_fact(tmp_path, capsys, (
         "  - id: reads\n"
         "    topic: read load\n"
         "    asks: [how many reads]\n"
-        "    answer: Feed reads peak at 9,000,000 QPS.\n"
-        "steps:\n"), 1)
-    pack = make_pack(tmp_path, {"fact.yaml": text})
-    assert run(["packs", "validate", str(pack)]) == 1
-    out = capsys.readouterr().out
+        "    answer: Feed reads peak at 9,000,000 QPS.\n"))
     assert "facts[0].answer: the fact disagrees with its own range" in out
