@@ -86,10 +86,12 @@ def bench_rescore(attempts: int) -> None:
     repo = open_repository(Path(os.environ["COACH_HOME"]) / "bench.db")
     problems = [p.name for p in sorted(CALIBRATION.iterdir()) if p.is_dir()]
     kinds = ("strong", "strong-terse", "weak", "wrong", "buzzword")
-    answers = {(p, k): long_answer_of(p, k) for p in problems for k in kinds}
+    answers = {(p, k): long_answer_of(p, k) for p in problems for k in kinds
+               if (CALIBRATION / p / f"{k}.md").exists()}
+    pairs = sorted(answers)
     ids = []
     for number in range(attempts):
-        problem_id, kind = problems[number % len(problems)], kinds[number % len(kinds)]
+        problem_id, kind = pairs[number % len(pairs)]
         entry = catalog.get(problem_id)
         texts = answers[problem_id, kind]
         attempt = repo.add(new_attempt(entry, Mode.MOCK, now, Level.SENIOR.value))
@@ -106,7 +108,8 @@ def bench_rescore(attempts: int) -> None:
     total = (time.perf_counter() - start) * 1000
     repo.close()
     per = total / attempts
-    print(f"rescore: {attempts} stored attempts ({len(problems)} problems, {len(kinds)} kinds)")
+    print(f"rescore: {attempts} stored attempts ({len(problems)} problems, "
+          f"{len(pairs)} different answers)")
     print(f"  rescore all  {total / 1000:6.2f} s    {per:6.2f} ms per attempt   "
           f"({'within' if per <= TARGET_MS else 'OVER'} the {TARGET_MS:g} ms target)")
     print(f"  read only    {read / 1000:6.2f} s    {read / attempts:6.2f} ms per attempt   "
