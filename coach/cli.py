@@ -52,6 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
         "hints, criteria, facts, estimates, and whether each reference answer scores "
         "strong hire. Errors exit with status 1; warnings are listed apart.")
     validate.add_argument("path", metavar="PATH")
+    new = pack_commands.add_parser("new", help="start a pack: manifest, a commented example "
+                                   "problem, and JSON Schemas for editors")
+    new.add_argument("name", metavar="NAME")
+    new.add_argument("--dir", metavar="D", default=".", help="where to create it (default: .)")
+    schema = pack_commands.add_parser("schema", help="print the JSON Schema of a problem file")
+    schema.add_argument("--manifest", action="store_true", help="the schema of pack.yaml instead")
+    listing = pack_commands.add_parser("list", help="the packs coach loads, with versions")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+    install = pack_commands.add_parser("install", help="validate a pack folder or zip and "
+                                       "copy it into your packs folder")
+    install.add_argument("source", metavar="PATH_OR_ZIP")
+    install.add_argument("--replace", action="store_true",
+                         help="replace an installed pack with the same id")
+    remove = pack_commands.add_parser("remove", help="delete a pack you installed")
+    remove.add_argument("pack_id", metavar="ID")
 
     history = commands.add_parser("history", help="list past attempts")
     history.add_argument("--json", action="store_true", help="print JSON")
@@ -206,9 +221,12 @@ def _rescore(args: argparse.Namespace) -> int:
 
 
 def _packs(args: argparse.Namespace) -> int:
-    from coach.cli_packs import validate_command
+    from coach import cli_packs
 
-    return {"validate": validate_command}[args.packs_command](args)
+    return {"validate": cli_packs.validate_command, "new": cli_packs.new_command,
+            "schema": cli_packs.schema_command, "list": cli_packs.list_command,
+            "install": cli_packs.install_command, "remove": cli_packs.remove_command,
+            }[args.packs_command](args)
 
 
 def _history(args: argparse.Namespace) -> int:

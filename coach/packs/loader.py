@@ -75,6 +75,12 @@ def discover(roots: list[Path], issues: list[LoadIssue], must_exist: bool = Fals
     return found
 
 
+def read_manifest(pack_dir: Path) -> PackManifest | None:
+    """A pack's manifest, or None when it is missing or broken."""
+    manifest, _ = _read(pack_dir / MANIFEST, PackManifest, [])
+    return manifest
+
+
 def load_pack(pack_dir: Path, lexicon: Lexicon, issues: list[LoadIssue]) -> list[CatalogEntry]:
     """The valid problems of one pack; every problem found is added to `issues`."""
     manifest, _ = _read(pack_dir / MANIFEST, PackManifest, issues)
