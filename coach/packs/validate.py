@@ -43,11 +43,29 @@ def validate_path(path: Path) -> ValidationReport:
     loaded = [entry for entry in entries if entry is not None]
     report.problems = len(loaded)
     seen: dict[str, str] = {}
+    built_in = _built_in_ids(path)
     scorer = Scorer(rubric, lexicon)
     for entry in loaded:
         if entry.id in seen:
             report.issues.append(LoadIssue(entry.source, None, None, "id",
                                            f"problem id {entry.id!r} is also in {seen[entry.id]}"))
         seen.setdefault(entry.id, entry.source)
+        if entry.id in built_in:
+            report.issues.append(LoadIssue(entry.source, None, None, "id",
+                                           f"problem id {entry.id!r} is a built-in problem; "
+                                           "the built-in one wins and this one is skipped"))
         report.issues.extend(lint(entry, scorer))
     return report
+
+
+def _built_in_ids(path: Path) -> set[str]:
+    """Ids of the built-in problems, unless `path` is the built-in folder itself."""
+    from coach import paths
+    from coach.packs.loader import load_catalog
+
+    built_in = paths.bundled_dir("problems").resolve()
+    target = path.resolve()
+    if target == built_in or built_in in target.parents:
+        return set()
+    return {entry.id for entry in load_catalog(extra_roots=[]).entries
+            if Path(entry.source).resolve().is_relative_to(built_in)}

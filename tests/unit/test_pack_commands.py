@@ -86,3 +86,22 @@ def test_links_and_huge_members_in_a_zip_are_refused(tmp_path, capsys):
     huge = zipped(tmp_path, {"pack.yaml": b"id: x\n", "big.yaml": b"a" * 2_000_001}, "big.zip")
     assert run(["packs", "install", str(huge)]) == 1
     assert "limit" in capsys.readouterr().err
+
+
+def test_a_new_pack_validates_and_carries_schemas_for_editors(tmp_path, capsys):
+    assert run(["packs", "new", "Fintech problems", "--dir", str(tmp_path)]) == 0
+    pack = tmp_path / "fintech-problems"
+    example = (pack / "example-problem.yaml").read_text()
+    assert example.startswith("# yaml-language-server: $schema=pack-problem.schema.json")
+    assert json.loads((pack / "pack-problem.schema.json").read_text())["properties"]["facts"]
+    capsys.readouterr()
+    assert run(["packs", "validate", str(pack)]) == 0
+    assert "1 problem: 0 errors" in capsys.readouterr().out
+    assert run(["packs", "new", "Fintech problems", "--dir", str(tmp_path)]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+
+def test_a_problem_with_a_built_in_id_is_reported(tmp_path, capsys):
+    pack = make_pack(tmp_path, {"feed.yaml": valid_problem_text("newsfeed")})
+    assert run(["packs", "validate", str(pack)]) == 1
+    assert "'newsfeed' is a built-in problem" in capsys.readouterr().out
