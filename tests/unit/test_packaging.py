@@ -22,6 +22,7 @@ def test_wheel_contains_content_and_works_outside_the_checkout(tmp_path):
     assert "coach/_bundled/rubrics/lexicon.yaml" in names
     assert "coach/_bundled/problems/core/ride-sharing.yaml" in names
     assert "coach/tui/app.tcss" in names
+    assert "coach/packs/scaffold/example-problem.yaml" in names  # for `coach packs new`
 
     site = tmp_path / "site"
     subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet",
@@ -36,5 +37,7 @@ def test_wheel_contains_content_and_works_outside_the_checkout(tmp_path):
                          check=True, cwd=tmp_path, env=env).stdout.splitlines()
     assert out[0].startswith(str(site))  # the installed copy, not the checkout
     assert out[1].startswith(str(site))
-    assert {"ride-sharing", "newsfeed", "file-sharing"} <= set(json.loads(out[2]))
+    assert {"ride-sharing", "newsfeed", "file-sharing", "url-shortener"} <= set(
+        json.loads(out[2]))
+    assert len(json.loads(out[2])) >= 25
     assert out[3] == "0"
