@@ -74,7 +74,8 @@ async def test_broken_pack_is_named_and_the_rest_load(catalog, scorer, tmp_path)
     async with app.run_test(size=SIZE) as pilot:
         await ready(pilot)
         status = str(app.screen.query_one("#home-status", Static).render())
-        assert "2 pack files could not be loaded" in status
+        assert "2 pack files could not be loaded, e.g. " in status
+        assert "bad.yaml" in status and "difficulty" in status  # which file, and why
         table = app.screen.query_one("#problems", DataTable)
         keys = {row.value for row in table.rows}
         assert "good-one" in keys and "bad-one" not in keys

@@ -136,10 +136,11 @@ class HomeScreen(Screen[None]):
                            "/ filters the list.")
         broken = catalog.broken_files
         if broken:
+            first = catalog.errors[0]
             noun = "file" if len(broken) == 1 else "files"
             text = text + Content.styled(
-                f"  {len(broken)} pack {noun} could not be loaded — press e for details.",
-                "bold $warning")
+                f"\n{len(broken)} pack {noun} could not be loaded, e.g. {first.format()}"
+                " — press e for all of them.", "bold $warning")
         status.update(text)
 
     def _offer_resume(self) -> None:
