@@ -58,6 +58,8 @@ class Problem(Strict):
     estimates: list[ReferenceEstimate] = Field(default_factory=list)
     # What the interviewer answers when asked about scale, scope, targets, ...
     facts: list[InterviewerFact] = Field(default_factory=list)
+    # The language answers are written in (ISO code such as "fr"); by default the pack's.
+    language: Identifier | None = None
 
     @field_validator("budget_minutes")
     @classmethod
@@ -76,6 +78,7 @@ class PackManifest(Strict):
     description: Line
     author: Line | None = None
     licence: Line | None = None
+    language: Identifier = "en"  # ISO code; matching stems words in this language
 
 
 class CatalogEntry(BaseModel):

@@ -75,6 +75,7 @@ class ScoreReport(BaseModel):
     verdict_reason: str = ""
     steps: list[StepScore]
     mistakes: list[Mistake] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)  # how this report was made, when unusual
 
     def contract_json(self) -> dict:
         """The JSON shape DESIGN.md promises (more keys are allowed, so all are kept)."""

@@ -23,6 +23,7 @@ def render_text(report: ScoreReport, *, timed: bool = True) -> str:
         f"at {report.level} level" + (f": {report.verdict}" if report.verdict else ""),
         *([f"Verdict: {report.verdict_reason}"] if report.verdict_reason else []),
         "Total = average of the step scores, weighted by each step's rubric weight.",
+        *[f"Note: {note}" for note in report.notes],
         "",
     ]
     for step in report.steps:

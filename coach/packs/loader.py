@@ -109,6 +109,8 @@ def load_problem(path: Path, lexicon: Lexicon, issues: list[LoadIssue],
                         f"{did_you_mean(concept_id, sorted(known))}")
     if len(issues) > before:
         return None
+    if problem.language is None:
+        problem = problem.model_copy(update={"language": manifest.language if manifest else "en"})
     return CatalogEntry(problem=problem, pack_id=manifest.id if manifest else "",
                         pack_version=manifest.version if manifest else "", source=str(path))
 

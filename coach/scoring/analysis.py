@@ -74,7 +74,7 @@ class StepAnalysis:
 
 def analyse(text: str, matchers: list[ConceptMatcher], step: int = 0) -> StepAnalysis:
     """Concepts per sentence, which of them stand in bare text, and the structural signals."""
-    found = sentences(text)
+    found = sentences(text, matchers[0].stem_word)
     hits = [hit for sentence in found for matcher in matchers for hit in matcher.find(sentence)]
     bare = classify(found, hits)
     # A list inside a step that mostly explains itself is shorthand, and counts; a step that
@@ -116,7 +116,8 @@ class ConceptResolver:
     def all(self, name: str) -> tuple[str, ...]:
         """Every concept the name mentions, the longest match first."""
         if name not in self._known:
-            hits = [hit for sentence in sentences(name)[:1] for matcher in self._matchers
+            stem_word = self._matchers[0].stem_word
+            hits = [hit for sentence in sentences(name, stem_word)[:1] for matcher in self._matchers
                     for hit in matcher.find(sentence) if not hit.negated]
             hits.sort(key=lambda h: h.start - h.end)
             self._known[name] = tuple(dict.fromkeys(hit.concept_id for hit in hits))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from rapidfuzz.distance import Levenshtein
@@ -64,10 +64,13 @@ class ConceptMatcher:
     """Compiled once per set of concepts; `find` is a scan with a first-stem index."""
 
     def __init__(self, concepts: Mapping[str, Concept],
-                 own: frozenset[str] = frozenset()) -> None:
+                 own: frozenset[str] = frozenset(),
+                 stem_word: Callable[[str], str] = stem) -> None:
         """`own` names the problem's concepts: a problem phrase that contains a shared
-        term ("shard by city" holds "shard") adds to it rather than hiding it."""
+        term ("shard by city" holds "shard") adds to it rather than hiding it. `stem_word`
+        is the stemmer of the problem's language."""
         self._own = own
+        self.stem_word = stem_word
         self._index: dict[str, list[Pattern]] = defaultdict(list)
         self._long_words: dict[str, str] = {}  # term word (8+ letters) -> its stem
         self._first_halves: set[str] = set()
@@ -99,16 +102,17 @@ class ConceptMatcher:
         if not tokens:
             return
         has_negator = any(token in NEGATORS for token in tokens)
-        variants = {tuple(stem(t) for t in tokens)}
+        stem_word = self.stem_word
+        variants = {tuple(stem_word(t) for t in tokens)}
         if len(tokens) > 1:  # "fan-out" also matches "fanout", "data store" also "datastore"
-            variants.add((stem("".join(tokens)),))
+            variants.add((stem_word("".join(tokens)),))
         else:  # "datastore" is also found as "data store": remember its possible first halves
             token = tokens[0]
             self._first_halves.update(token[:k]
                                       for k in range(_MIN_HALF, len(token) - _MIN_HALF + 1))
         for token in tokens:
             if len(token) >= TYPO_MIN_LENGTH and not token.isdigit():
-                self._long_words[token] = stem(token)
+                self._long_words[token] = stem_word(token)
         for stems in variants:
             self._index[stems[0]].append(Pattern(concept_id, stems, term, is_product, has_negator))
 
@@ -144,7 +148,8 @@ class ConceptMatcher:
                 found += [(i, i + 1, pattern) for pattern in patterns]
         for i in [i for i, word in enumerate(words[:-1]) if word in halves]:
             # "data store" written apart for the term "datastore"
-            found += [(i, i + 2, p) for p in single.get(stem(words[i] + words[i + 1]), ())]
+            found += [(i, i + 2, p)
+                      for p in single.get(self.stem_word(words[i] + words[i + 1]), ())]
         if not found:
             return []
         negations = not NEGATORS.isdisjoint(words)  # most sentences deny nothing

@@ -25,6 +25,7 @@ from coach.scoring.matcher import ConceptMatcher, merge_concepts
 from coach.scoring.mistakes import find_mistakes, off_topic_mistake
 from coach.scoring.questions import questions_result
 from coach.scoring.scale_checks import check_scale
+from coach.scoring.text import stemmer_for
 from coach.scoring.verdict import Verdict, verdict_for
 
 MAX_EVIDENCE = 3
@@ -52,8 +53,9 @@ class Scorer:
             # One matcher over the shared and the problem's concepts: each sentence is
             # scanned once, and the longest phrase wins across both.
             own = frozenset(problem.concepts) - frozenset(self.lexicon.concepts)
+            stem_word, _ = stemmer_for(problem.language or "en")
             cached = (problem, ConceptMatcher(
-                merge_concepts(self.lexicon.concepts, problem.concepts), own))
+                merge_concepts(self.lexicon.concepts, problem.concepts), own, stem_word))
             self._own[problem.id] = cached
         return [cached[1]]
 
@@ -124,6 +126,7 @@ class Scorer:
             verdict_reason=verdict.reason,
             steps=steps,
             mistakes=mistakes,
+            notes=[note] if (note := stemmer_for(problem.language or "en")[1]) else [],
         )
 
     def score_attempt(self, problem: Problem, attempt: Attempt,

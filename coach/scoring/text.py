@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 from typing import NamedTuple
 
 import snowballstemmer
 
-WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # letters of any script and digits
 # A sentence ends at a line break or at . ! ? followed by a space (so 1.5 and e.g.x stay whole).
 _SENTENCE_END = re.compile(r"\n+|(?<=[.!?])\s+")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]]|\s-\s|\s—\s")
@@ -41,6 +42,29 @@ def stem(word: str) -> str:
     return stemmed
 
 
+# ISO codes a pack may declare, and the Snowball stemmer of each.
+LANGUAGES = {"en": "english", "fr": "french", "de": "german", "es": "spanish",
+             "it": "italian", "pt": "portuguese", "nl": "dutch", "sv": "swedish",
+             "no": "norwegian", "da": "danish", "fi": "finnish", "ru": "russian",
+             "pl": "polish", "tr": "turkish", "hu": "hungarian", "ro": "romanian",
+             "cs": "czech", "el": "greek", "id": "indonesian", "ar": "arabic", "ca": "catalan"}
+
+
+@lru_cache(maxsize=64)
+def stemmer_for(language: str) -> tuple[Callable[[str], str], str]:
+    """The word-stemming function for a language, and a note when it is not English:
+    another Snowball stemmer, or plain words when Snowball has none for it."""
+    name = LANGUAGES.get(language.casefold(), language.casefold())
+    if name == "english":
+        return stem, ""
+    if name in snowballstemmer.algorithms():
+        return (lru_cache(maxsize=65536)(snowballstemmer.stemmer(name).stemWord),
+                f"This problem is in {name.title()}: words are matched with the {name.title()} "
+                "stemmer, and only the terms written in that language can match.")
+    return (str, f"This problem is in '{language}', which has no stemmer here: words are "
+                 "matched as written (plain tokens), so list each form you expect.")
+
+
 def normalise(text: str) -> str:
     """Unicode-compatible, case-folded text with one kind of apostrophe."""
     return unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
@@ -59,7 +83,7 @@ class Sentence(NamedTuple):
     clauses: tuple[int, ...]  # clause number of each word; negation stays inside its clause
 
 
-def sentences(text: str) -> list[Sentence]:
+def sentences(text: str, stem_word: Callable[[str], str] = stem) -> list[Sentence]:
     """Split an answer into sentences and bullet lines, each with its tokens."""
     out: list[Sentence] = []
     chunks = _SENTENCE_END.split(text)
@@ -85,7 +109,7 @@ def sentences(text: str) -> list[Sentence]:
             clauses += [number] * len(clause_words)
         if tokens:
             out.append(Sentence(len(out), shown, tuple(tokens),
-                                tuple(map(stem, tokens)), tuple(clauses)))
+                                tuple(map(stem_word, tokens)), tuple(clauses)))
     return out
 
 

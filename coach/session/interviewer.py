@@ -15,7 +15,7 @@ from coach.domain.facts import InterviewerFact
 from coach.domain.problem import Problem
 from coach.scoring.matcher import ConceptMatcher
 from coach.scoring.substance import FILLER
-from coach.scoring.text import sentences, stem, words
+from coach.scoring.text import sentences, words
 
 YOUR_CALL = ("That's your call: state the assumption you want to work with, and why, "
              "then move on.")
@@ -27,25 +27,22 @@ _QUESTION_WORDS = frozenset({"what", "how", "which", "who", "when", "where", "wh
 
 
 @dataclass(frozen=True)
-class _Compiled:
+class _Compiled:  # one fact, ready to be compared with questions
     fact: InterviewerFact
     phrases: tuple[tuple[str, ...], ...]  # stemmed `asks`
     bag: frozenset[str]  # their content stems
-
-
-def _content(tokens: list[str]) -> list[str]:
-    return [stem(token) for token in tokens
-            if token not in FILLER and token not in _QUESTION_WORDS]
 
 
 class Interviewer:
     def __init__(self, problem: Problem, matcher: ConceptMatcher) -> None:
         self.problem = problem
         self._matcher = matcher
+        self._stem = stem_word = matcher.stem_word
+        stop = frozenset(stem_word(word) for word in FILLER | _QUESTION_WORDS)
         self._facts = [
-            _Compiled(fact, phrases := tuple(tuple(stem(w) for w in words(ask))
+            _Compiled(fact, phrases := tuple(tuple(stem_word(w) for w in words(ask))
                                              for ask in fact.asks),
-                      frozenset(s for phrase in phrases for s in phrase) - _stop_stems())
+                      frozenset(s for phrase in phrases for s in phrase) - stop)
             for fact in problem.facts
         ]
 
@@ -58,11 +55,12 @@ class Interviewer:
                              fact_id=best.id, topic=best.topic)
 
     def best_fact(self, question: str) -> InterviewerFact | None:
-        found = sentences(question)
+        found = sentences(question, self._stem)
         if not found:
             return None
         stems = [s for sentence in found for s in sentence.stems]
-        content = set(_content([w for sentence in found for w in sentence.words]))
+        content = {self._stem(w) for sentence in found for w in sentence.words
+                   if w not in FILLER and w not in _QUESTION_WORDS}
         concepts = {hit.concept_id for sentence in found for hit in self._matcher.find(sentence)
                     if not hit.negated}
         scored = [(self._score(compiled, stems, content, concepts), index)
@@ -80,8 +78,4 @@ class Interviewer:
                             for i in range(len(stems) - size + 1)):
                 score += 1.0 + size  # a phrase a question about this fact would use
         return score + 0.75 * len(content & compiled.bag)
-
-
-def _stop_stems() -> frozenset[str]:
-    return frozenset(stem(word) for word in FILLER | _QUESTION_WORDS)
 

@@ -77,6 +77,7 @@ class ReportView(Vertical):
             *verdict,
             f"  ·  {report.level} level  ·  rubric {report.rubric_version}\n",
             (f"Verdict: {report.verdict_reason}\n" if report.verdict_reason else "", "dim"),
+            *[(f"Note: {note}\n", "$warning") for note in report.notes],
             ("The total is the average of the step scores weighted by each step's rubric "
              "weight; a step's score is the share of its criteria points earned.", "dim"),
         ), classes="report-total")
