@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -26,6 +26,22 @@ class StepContent(Strict):
     hints: list[Line] = Field(default_factory=list)
     reference: Line
     criteria: list[Criterion] = Field(default_factory=list)
+
+
+StepKey = Literal["clarify", "scale", "architecture", "data", "components", "scaling",
+                  "tradeoffs"]
+
+
+class PackRubricStep(Strict):
+    weight: float | None = Field(default=None, gt=0, le=10)  # replaces the generic weight
+    criteria: list[Criterion] = Field(default_factory=list)  # added to the step's criteria
+
+
+class PackRubric(Strict):
+    """`rubric.yaml` in a pack: criteria added to every problem of the pack, step by step,
+    and step weights of its own."""
+
+    steps: dict[StepKey, PackRubricStep]
 
 
 class ProblemSteps(Strict):
@@ -60,6 +76,8 @@ class Problem(Strict):
     facts: list[InterviewerFact] = Field(default_factory=list)
     # The language answers are written in (ISO code such as "fr"); by default the pack's.
     language: Identifier | None = None
+    # Step weights that replace the generic rubric's, by step key ("architecture": 3).
+    step_weights: dict[StepKey, float] = Field(default_factory=dict)
 
     @field_validator("budget_minutes")
     @classmethod

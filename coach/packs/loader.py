@@ -9,7 +9,13 @@ from typing import TypeVar
 from pydantic import BaseModel
 
 from coach import paths
-from coach.domain.problem import CatalogEntry, PackManifest, Problem, ProblemSteps
+from coach.domain.problem import (
+    CatalogEntry,
+    PackManifest,
+    PackRubric,
+    Problem,
+    ProblemSteps,
+)
 from coach.domain.rubric import Lexicon, Rubric, RubricSteps
 from coach.domain.signals import SIGNALS
 from coach.domain.steps import STEPS
@@ -20,6 +26,7 @@ from coach.packs.validation import did_you_mean, key_path, validate
 from coach.packs.yaml_source import YamlDocument, YamlReadError, read_yaml
 
 MANIFEST = "pack.yaml"
+PACK_RUBRIC = "rubric.yaml"  # optional: criteria and step weights for every problem
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -87,17 +94,53 @@ def load_pack(pack_dir: Path, lexicon: Lexicon, issues: list[LoadIssue]) -> list
     if manifest is None:
         return []
     files = sorted(p for p in pack_dir.iterdir()
-                   if p.suffix in (".yaml", ".yml") and p.name != MANIFEST)
-    entries = [load_problem(path, lexicon, issues, manifest) for path in files]
+                   if p.suffix in (".yaml", ".yml") and p.name not in (MANIFEST, PACK_RUBRIC))
+    extra = _pack_rubric(pack_dir, lexicon, issues)
+    entries = [load_problem(path, lexicon, issues, manifest, extra) for path in files]
     return [entry for entry in entries if entry is not None]
 
 
+def _pack_rubric(pack_dir: Path, lexicon: Lexicon,
+                 issues: list[LoadIssue]) -> PackRubric | None:
+    path = pack_dir / PACK_RUBRIC
+    if not path.is_file():
+        return None
+    extra, doc = _read(path, PackRubric, issues)
+    if extra is None:
+        return None
+    known, before = set(lexicon.concepts), len(issues)
+    for key, step in extra.steps.items():
+        for index, criterion in enumerate(step.criteria):
+            for field in ("any_of", "all_of", "path"):
+                for position, concept_id in enumerate(getattr(criterion, field)):
+                    if concept_id not in known and concept_id not in SIGNALS:
+                        _report(issues, str(path), doc,
+                                ("steps", key, "criteria", index, field, position),
+                                f"unknown concept {concept_id!r}: a pack rubric can use the "
+                                f"shared lexicon only{did_you_mean(concept_id, sorted(known))}")
+    return extra if len(issues) == before else None  # reported; the problems load without it
+
+
+def _with_pack_rubric(problem: Problem, extra: PackRubric) -> Problem:
+    steps = {key: getattr(problem.steps, key).model_copy(update={
+        "criteria": [*step.criteria, *getattr(problem.steps, key).criteria]})
+        for key, step in extra.steps.items()}
+    weights = {key: step.weight for key, step in extra.steps.items() if step.weight}
+    return problem.model_copy(update={
+        "steps": problem.steps.model_copy(update=steps),
+        "step_weights": {**weights, **problem.step_weights}})
+
+
 def load_problem(path: Path, lexicon: Lexicon, issues: list[LoadIssue],
-                 manifest: PackManifest | None = None) -> CatalogEntry | None:
-    """One problem file, checked against the lexicon; None (and issues) when broken."""
+                 manifest: PackManifest | None = None,
+                 extra: PackRubric | None = None) -> CatalogEntry | None:
+    """One problem file, checked against the lexicon; None (and issues) when broken.
+    `extra` is the pack's rubric, added to the problem's own criteria."""
     problem, doc = _read(path, Problem, issues)
     if problem is None:
         return None
+    if extra is not None:
+        problem = _with_pack_rubric(problem, extra)
     before = len(issues)
     known = set(lexicon.concepts) | set(problem.concepts)
     _check_criteria(problem.steps, known, str(path), doc, issues)

@@ -157,7 +157,8 @@ class Scorer:
         possible = sum(r.weight for r in results)
         earned = sum(r.weight for r in results if r.met)
         return StepScore(
-            step=number, title=info.title, weight=rubric_step.weight,
+            step=number, title=info.title,
+            weight=problem.step_weights.get(info.key, rubric_step.weight),
             score=round(100 * earned / possible, 1) if possible else 0.0,
             earned=earned, possible=possible, budget_seconds=budget,
             elapsed_seconds=round(elapsed, 1), words=analysis.word_count, criteria=results,
