@@ -62,3 +62,12 @@ def test_arbitrary_yaml_documents_give_a_report(tmp_path, document):
 def test_tags_that_could_run_code_are_refused_with_a_message(tmp_path, tag, value):
     catalog = load_with(tmp_path, f"id: x\ntitle: {tag} {value!r}\n".encode())
     assert any(issue.file.endswith("problem.yaml") for issue in catalog.issues)
+
+
+def test_deep_nesting_and_tabs_are_reported_with_their_line(tmp_path):
+    deep = load_with(tmp_path, ("a: " + "[" * 5000 + "]" * 5000 + "\n").encode())
+    (issue,) = deep.issues
+    assert issue.line == 1 and "nesting" in issue.message
+    tabs = load_with(tmp_path, b"id: t\n\ttitle: tabbed\n")
+    (issue,) = tabs.issues
+    assert issue.line == 2 and "tab" in issue.message
