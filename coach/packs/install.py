@@ -36,7 +36,7 @@ class InstalledPack:
 
 def list_packs() -> list[InstalledPack]:
     """Every pack coach would load, in load order, with its problem count."""
-    from coach.packs.loader import read_manifest
+    from coach.packs.loader import problem_files, read_manifest
 
     found: list[InstalledPack] = []
     sources = [(paths.bundled_dir("problems"), "built-in"), (paths.user_packs_dir(), "installed")]
@@ -46,10 +46,8 @@ def list_packs() -> list[InstalledPack]:
             manifest = read_manifest(folder)
             if manifest is None:
                 continue
-            problems = sum(1 for p in folder.iterdir()
-                           if p.suffix in (".yaml", ".yml") and p.name != MANIFEST)
-            found.append(InstalledPack(manifest.id, manifest.name, manifest.version, problems,
-                                       folder, where))
+            found.append(InstalledPack(manifest.id, manifest.name, manifest.version,
+                                       len(problem_files(folder)), folder, where))
     return found
 
 
@@ -87,13 +85,13 @@ def install(source: Path, replace: bool = False) -> tuple[InstalledPack, list[Lo
 
 
 def remove(pack_id: str) -> InstalledPack:
-    for pack in list_packs():
-        if pack.id == pack_id and pack.where == "installed":
+    named = [pack for pack in list_packs() if pack.id == pack_id]
+    for pack in named:
+        if pack.where == "installed":
             shutil.rmtree(pack.folder)
             return pack
-    others = [pack for pack in list_packs() if pack.id == pack_id]
-    if others:
-        raise CoachError(f"pack {pack_id!r} is {others[0].where} ({others[0].folder}), not "
+    if named:
+        raise CoachError(f"pack {pack_id!r} is {named[0].where} ({named[0].folder}), not "
                          "installed by coach", "only packs added with `coach packs install` "
                          "can be removed")
     raise CoachError(f"no installed pack with id {pack_id!r}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -16,7 +16,7 @@ from coach.domain.problem import (
     Problem,
     ProblemSteps,
 )
-from coach.domain.rubric import Lexicon, Rubric, RubricSteps
+from coach.domain.rubric import Criterion, Lexicon, Rubric, RubricSteps
 from coach.domain.signals import SIGNALS
 from coach.domain.steps import STEPS
 from coach.errors import CoachError
@@ -93,11 +93,16 @@ def load_pack(pack_dir: Path, lexicon: Lexicon, issues: list[LoadIssue]) -> list
     manifest, _ = _read(pack_dir / MANIFEST, PackManifest, issues)
     if manifest is None:
         return []
-    files = sorted(p for p in pack_dir.iterdir()
-                   if p.suffix in (".yaml", ".yml") and p.name not in (MANIFEST, PACK_RUBRIC))
     extra = _pack_rubric(pack_dir, lexicon, issues)
-    entries = [load_problem(path, lexicon, issues, manifest, extra) for path in files]
+    entries = [load_problem(path, lexicon, issues, manifest, extra)
+               for path in problem_files(pack_dir)]
     return [entry for entry in entries if entry is not None]
+
+
+def problem_files(pack_dir: Path) -> list[Path]:
+    """The problem files of a pack: every YAML file but the manifest and the pack rubric."""
+    return sorted(p for p in pack_dir.iterdir()
+                  if p.suffix in (".yaml", ".yml") and p.name not in (MANIFEST, PACK_RUBRIC))
 
 
 def _pack_rubric(pack_dir: Path, lexicon: Lexicon,
@@ -111,13 +116,11 @@ def _pack_rubric(pack_dir: Path, lexicon: Lexicon,
     known, before = set(lexicon.concepts), len(issues)
     for key, step in extra.steps.items():
         for index, criterion in enumerate(step.criteria):
-            for field in ("any_of", "all_of", "path"):
-                for position, concept_id in enumerate(getattr(criterion, field)):
-                    if concept_id not in known and concept_id not in SIGNALS:
-                        _report(issues, str(path), doc,
-                                ("steps", key, "criteria", index, field, position),
-                                f"unknown concept {concept_id!r}: a pack rubric can use the "
-                                f"shared lexicon only{did_you_mean(concept_id, sorted(known))}")
+            for field, position, concept_id in _unknown_concepts(criterion, known):
+                _report(issues, str(path), doc,
+                        ("steps", key, "criteria", index, field, position),
+                        f"unknown concept {concept_id!r}: a pack rubric can use the "
+                        f"shared lexicon only{did_you_mean(concept_id, sorted(known))}")
     return extra if len(issues) == before else None  # reported; the problems load without it
 
 
@@ -139,11 +142,12 @@ def load_problem(path: Path, lexicon: Lexicon, issues: list[LoadIssue],
     problem, doc = _read(path, Problem, issues)
     if problem is None:
         return None
-    if extra is not None:
-        problem = _with_pack_rubric(problem, extra)
     before = len(issues)
     known = set(lexicon.concepts) | set(problem.concepts)
-    _check_criteria(problem.steps, known, str(path), doc, issues)
+    # The file's own criteria are checked before the pack's join them, so every finding
+    # points at the right line of this file.
+    _check_criteria(problem.steps, known, str(path), doc, issues,
+                    reserved=_criterion_ids(extra))
     for index, fact in enumerate(problem.facts):
         for position, concept_id in enumerate(fact.concepts):
             if concept_id not in known:
@@ -152,6 +156,8 @@ def load_problem(path: Path, lexicon: Lexicon, issues: list[LoadIssue],
                         f"{did_you_mean(concept_id, sorted(known))}")
     if len(issues) > before:
         return None
+    if extra is not None:
+        problem = _with_pack_rubric(problem, extra)
     if problem.language is None:
         problem = problem.model_copy(update={"language": manifest.language if manifest else "en"})
     return CatalogEntry(problem=problem, pack_id=manifest.id if manifest else "",
@@ -170,19 +176,33 @@ def _read(path: Path, model: type[M],
     return value, doc
 
 
+def _unknown_concepts(criterion: Criterion, known: set[str]
+                      ) -> Iterator[tuple[str, int, str]]:
+    """(field, position, id) of each concept a criterion names that is neither known nor a
+    signal."""
+    for field in ("any_of", "all_of", "path"):
+        for position, concept_id in enumerate(getattr(criterion, field)):
+            if concept_id not in known and concept_id not in SIGNALS:
+                yield field, position, concept_id
+
+
+def _criterion_ids(extra: PackRubric | None) -> set[str]:
+    return {c.id for step in extra.steps.values() for c in step.criteria} if extra else set()
+
+
 def _check_criteria(steps: ProblemSteps | RubricSteps, known: set[str], file: str,
-                    doc: YamlDocument | None, issues: list[LoadIssue]) -> None:
-    """What pydantic cannot check alone: concept ids exist and criterion ids are unique."""
-    seen: set[str] = set()
+                    doc: YamlDocument | None, issues: list[LoadIssue],
+                    reserved: set[str] | None = None) -> None:
+    """What pydantic cannot check alone: concept ids exist and criterion ids are unique
+    (also against `reserved`, the ids of the pack rubric's criteria)."""
+    seen: set[str] = set(reserved or ())
     for info in STEPS:
         for index, criterion in enumerate(getattr(steps, info.key).criteria):
             loc: tuple[str | int, ...] = ("steps", info.key, "criteria", index)
-            for field in ("any_of", "all_of", "path"):
-                for position, concept_id in enumerate(getattr(criterion, field)):
-                    if concept_id not in known and concept_id not in SIGNALS:
-                        _report(issues, file, doc, (*loc, field, position),
-                                f"unknown concept {concept_id!r}"
-                                f"{did_you_mean(concept_id, sorted(known | set(SIGNALS)))}")
+            for field, position, concept_id in _unknown_concepts(criterion, known):
+                _report(issues, file, doc, (*loc, field, position),
+                        f"unknown concept {concept_id!r}"
+                        f"{did_you_mean(concept_id, sorted(known | set(SIGNALS)))}")
             if criterion.id in seen:
                 _report(issues, file, doc, (*loc, "id"), f"duplicate criterion id {criterion.id!r}")
             seen.add(criterion.id)

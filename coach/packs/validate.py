@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coach.domain.rubric import Lexicon
 from coach.packs.issues import LoadIssue, Severity
 from coach.packs.loader import MANIFEST, discover, load_pack, load_problem, load_rubric_and_lexicon
 
@@ -43,7 +44,7 @@ def validate_path(path: Path) -> ValidationReport:
     loaded = [entry for entry in entries if entry is not None]
     report.problems = len(loaded)
     seen: dict[str, str] = {}
-    built_in = _built_in_ids(path)
+    built_in = _built_in_ids(path, lexicon)
     scorer = Scorer(rubric, lexicon)
     for entry in loaded:
         if entry.id in seen:
@@ -58,14 +59,13 @@ def validate_path(path: Path) -> ValidationReport:
     return report
 
 
-def _built_in_ids(path: Path) -> set[str]:
+def _built_in_ids(path: Path, lexicon: Lexicon) -> set[str]:
     """Ids of the built-in problems, unless `path` is the built-in folder itself."""
     from coach import paths
-    from coach.packs.loader import load_catalog
 
-    built_in = paths.bundled_dir("problems").resolve()
+    built_in = paths.bundled_dir("problems")
     target = path.resolve()
-    if target == built_in or built_in in target.parents:
+    if target == built_in.resolve() or built_in.resolve() in target.parents:
         return set()
-    return {entry.id for entry in load_catalog(extra_roots=[]).entries
-            if Path(entry.source).resolve().is_relative_to(built_in)}
+    return {entry.id for pack in discover([built_in], [])
+            for entry in load_pack(pack, lexicon, [])}
