@@ -111,6 +111,8 @@ class AttemptSummary(BaseModel):
     started_at: datetime
     elapsed_seconds: float
     total: float | None
+    pack_id: str = ""
+    drill_step: int | None = None
 
 
 class ProblemStats(BaseModel):

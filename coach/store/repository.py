@@ -14,6 +14,8 @@ from coach.domain.attempt import (
     StepAnswer,
 )
 from coach.domain.report import ScoreReport
+from coach.review.progress import Progress, StepReview
+from coach.review.query import HistoryQuery
 
 
 class Repository(Protocol):
@@ -35,8 +37,29 @@ class Repository(Protocol):
 
     def latest_unfinished(self) -> Attempt | None: ...
 
-    def list_attempts(self, limit: int = 200, offset: int = 0) -> list[AttemptSummary]:
-        """Newest first."""
+    def list_attempts(self, limit: int = 200, offset: int = 0,
+                      query: HistoryQuery | None = None) -> list[AttemptSummary]:
+        """The attempts `query` selects, in its order (newest first by default); deleted
+        attempts are left out."""
+
+    def count_attempts(self, query: HistoryQuery | None = None) -> int:
+        """How many attempts `query` selects."""
+
+    def delete(self, attempt_id: int, at: datetime) -> None:
+        """Hide an attempt at once; `restore` brings it back until `purge_deleted` runs."""
+
+    def restore(self, attempt_id: int) -> None: ...
+
+    def purge_deleted(self) -> int:
+        """Remove the deleted attempts for good; returns how many."""
+
+    def progress(self, recent: int = 200) -> Progress:
+        """Trends over all attempts; weakest steps and most-missed criteria over the
+        `recent` latest scored ones."""
+
+    def step_reviews(self, per_problem: int = 30) -> list[StepReview]:
+        """The step scores of each problem's `per_problem` latest scored attempts, oldest
+        first: what the what-next queue is scheduled from."""
 
     def rescore(self, attempt_id: int, report: ScoreReport, at: datetime) -> None:
         """Make `report` the attempt's score; the one it replaces is kept as a past score."""

@@ -1,0 +1,1 @@
+"""Looking back at attempts: history queries, progress figures, comparisons, what to drill next."""
