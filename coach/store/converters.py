@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from coach.domain.attempt import (
@@ -14,7 +15,13 @@ from coach.domain.attempt import (
     StepAnswer,
 )
 from coach.domain.report import ScoreReport
-from coach.store.rows import AttemptRow, StepRow
+from coach.store.rows import (
+    STEP_SCORE_COLUMNS,
+    STEP_SECONDS_COLUMNS,
+    AttemptDetailRow,
+    AttemptRow,
+    StepRow,
+)
 
 
 def to_db_time(moment: datetime | None) -> datetime | None:
@@ -24,19 +31,57 @@ def to_db_time(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
+def from_db_time(moment: datetime | None) -> datetime | None:
+    """SQLite hands times back naive; they were stored in UTC."""
+    if moment is None or moment.tzinfo is not None:
+        return moment
+    return moment.replace(tzinfo=UTC)
+
+
 def attempt_to_row(attempt: Attempt) -> AttemptRow:
-    return AttemptRow(
+    row = AttemptRow(
         id=attempt.id, problem_id=attempt.problem_id, problem_title=attempt.problem_title,
         pack_id=attempt.pack_id, pack_version=attempt.pack_version, mode=attempt.mode.value,
         status=attempt.status.value, level=attempt.level,
         budget_seconds=json.dumps(attempt.budget_seconds), current_step=attempt.current_step,
         started_at=to_db_time(attempt.started_at), updated_at=to_db_time(attempt.updated_at),
         submitted_at=to_db_time(attempt.submitted_at), elapsed_seconds=attempt.elapsed_seconds,
-        total=attempt.report.total if attempt.report else None,
-        rubric_version=attempt.report.rubric_version if attempt.report else None,
-        report_json=attempt.report.model_dump_json() if attempt.report else None,
-        log_json=attempt.log.model_dump_json(), drill_step=attempt.drill_step,
+        drill_step=attempt.drill_step,
     )
+    set_step_columns(row, attempt.answers, attempt.report)
+    if attempt.report:
+        row.total, row.rubric_version = attempt.report.total, attempt.report.rubric_version
+    return row
+
+
+def set_step_columns(row: AttemptRow, answers: Sequence[StepAnswer],
+                     report: ScoreReport | None) -> None:
+    """Copy the per-step seconds and scores onto the attempt row."""
+    seconds = {a.step: a.elapsed_seconds for a in answers}
+    scores = {s.step: s.score for s in report.steps} if report else {}
+    for n, (score_column, seconds_column) in enumerate(
+            zip(STEP_SCORE_COLUMNS, STEP_SECONDS_COLUMNS, strict=True), start=1):
+        setattr(row, score_column, scores.get(n))
+        setattr(row, seconds_column, seconds.get(n, 0.0))
+
+
+def criterion_outcomes(report: ScoreReport | None) -> tuple[str, str]:
+    """The met and missed criteria as "step:id" tokens, for counting without the report."""
+    met: list[str] = []
+    missed: list[str] = []
+    for step in report.steps if report else ():
+        for criterion in step.criteria:
+            (met if criterion.met else missed).append(f"{step.step}:{criterion.id}")
+    return " ".join(met), " ".join(missed)
+
+
+def detail_row(attempt_id: int, report: ScoreReport | None,
+               log: InterviewLog | None) -> AttemptDetailRow:
+    met, missed = criterion_outcomes(report)
+    return AttemptDetailRow(
+        attempt_id=attempt_id, met=met, missed=missed,
+        report_json=report.model_dump_json() if report else None,
+        log_json=log.model_dump_json() if log is not None else None)
 
 
 def steps_to_rows(attempt_id: int, answers: list[StepAnswer],
@@ -49,13 +94,16 @@ def steps_to_rows(attempt_id: int, answers: list[StepAnswer],
     ]
 
 
-def row_to_attempt(row: AttemptRow, steps: list[StepRow]) -> Attempt:
+def row_to_attempt(row: AttemptRow, steps: list[StepRow],
+                   detail: AttemptDetailRow | None) -> Attempt:
     by_step = {s.step: s for s in steps}
     answers = [
         StepAnswer(step=n, text=by_step[n].text, elapsed_seconds=by_step[n].elapsed_seconds)
         if n in by_step else StepAnswer(step=n)
         for n in range(1, 8)
     ]
+    log_json = detail.log_json if detail else None
+    report_json = detail.report_json if detail else None
     return Attempt(
         id=row.id, problem_id=row.problem_id, problem_title=row.problem_title,
         pack_id=row.pack_id, pack_version=row.pack_version, mode=Mode(row.mode),
@@ -64,8 +112,8 @@ def row_to_attempt(row: AttemptRow, steps: list[StepRow]) -> Attempt:
         drill_step=row.drill_step,
         started_at=row.started_at, updated_at=row.updated_at,
         submitted_at=row.submitted_at, answers=answers,
-        log=InterviewLog.model_validate_json(row.log_json) if row.log_json else InterviewLog(),
-        report=ScoreReport.model_validate_json(row.report_json) if row.report_json else None,
+        log=InterviewLog.model_validate_json(log_json) if log_json else InterviewLog(),
+        report=ScoreReport.model_validate_json(report_json) if report_json else None,
     )
 
 
@@ -74,5 +122,5 @@ def row_to_summary(row: AttemptRow) -> AttemptSummary:
         id=row.id, problem_id=row.problem_id, problem_title=row.problem_title,
         mode=Mode(row.mode), status=Status(row.status), level=row.level,
         started_at=row.started_at, elapsed_seconds=row.elapsed_seconds,
-        total=row.total,
+        total=row.total, pack_id=row.pack_id, drill_step=row.drill_step,
     )

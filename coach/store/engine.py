@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel, create_engine, text
 
 from coach.errors import StoreError
 from coach.store import rows  # noqa: F401  (registers the tables on SQLModel.metadata)
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 def _set_pragmas(dbapi_connection, _record) -> None:
@@ -49,17 +50,60 @@ def open_engine(path: Path | str) -> Engine:
 
 
 def migrate(engine: Engine) -> None:
-    """Each step takes the schema from version N-1 to N; PRAGMA user_version records N."""
+    """Bring any older schema to SCHEMA_VERSION in one transaction; PRAGMA user_version
+    records it. 1: attempts and steps; 2: past scores kept by rescore; 3: the interview log
+    and the step of a drill; 4: a narrow attempt table (report and log moved to
+    attempt_detail, per-step scores copied onto the attempt) and soft deletion."""
     with engine.begin() as connection:
         version = connection.execute(text("PRAGMA user_version")).scalar_one()
         if version > SCHEMA_VERSION:
             raise StoreError(f"the database was written by a newer coach (schema {version})",
                              "upgrade coach, or use --db to pick another database")
-        if version < 2:  # 1: attempts and their steps; 2: past scores kept by rescore
-            SQLModel.metadata.create_all(connection)  # creates only the missing tables
+        SQLModel.metadata.create_all(connection)  # creates only the missing tables
         columns = {row[1] for row in connection.execute(text("PRAGMA table_info(attempt)"))}
-        # 3: the interview log (questions asked, hints taken) and the step of a drill
-        for column, kind in (("log_json", "TEXT"), ("drill_step", "INTEGER")):
-            if version < 3 and column not in columns:
+        for column, kind in ADDED_COLUMNS:
+            if column not in columns:
                 connection.execute(text(f"ALTER TABLE attempt ADD COLUMN {column} {kind}"))
+        for column in INDEXED_COLUMNS:  # create_all skips indexes of tables that existed
+            connection.execute(text(
+                f"CREATE INDEX IF NOT EXISTS ix_attempt_{column} ON attempt ({column})"))
+        if version < 4 and "report_json" in columns:
+            move_details(connection, has_log="log_json" in columns)
         connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
+
+
+ADDED_COLUMNS = (
+    ("drill_step", "INTEGER"), ("deleted_at", "DATETIME"),
+    *((f"step{n}_score", "FLOAT") for n in range(1, 8)),
+    *((f"step{n}_seconds", "FLOAT NOT NULL DEFAULT 0") for n in range(1, 8)),
+)
+INDEXED_COLUMNS = ("pack_id", "mode", "elapsed_seconds")
+
+
+def move_details(connection: Connection, *, has_log: bool) -> None:
+    """Schema 3 to 4: the report and log go to attempt_detail, the step figures are copied
+    onto the attempt, and the wide columns are dropped so scans of attempt stay cheap."""
+    from coach.domain.report import ScoreReport
+    from coach.store.converters import criterion_outcomes
+
+    log = "log_json" if has_log else "NULL"
+    connection.execute(text(
+        "INSERT OR IGNORE INTO attempt_detail (attempt_id, met, missed, report_json, log_json) "
+        f"SELECT id, '', '', report_json, {log} FROM attempt"))
+    scored = connection.execute(text(
+        "SELECT attempt_id, report_json FROM attempt_detail WHERE report_json IS NOT NULL"))
+    for attempt_id, report_json in list(scored):
+        met, missed = criterion_outcomes(ScoreReport.model_validate_json(report_json))
+        connection.execute(text("UPDATE attempt_detail SET met = :met, missed = :missed "
+                                "WHERE attempt_id = :id"),
+                           {"met": met, "missed": missed, "id": attempt_id})
+    for n in range(1, 8):  # correlated subqueries: UPDATE ... FROM needs SQLite 3.33
+        step = f"FROM attempt_step WHERE attempt_id = attempt.id AND step = {n}"
+        connection.execute(text(
+            f"UPDATE attempt SET step{n}_score = (SELECT score {step}), "
+            f"step{n}_seconds = coalesce((SELECT elapsed_seconds {step}), 0)"))
+    for column in ("report_json", "log_json") if has_log else ("report_json",):
+        if sqlite3.sqlite_version_info >= (3, 35):
+            connection.execute(text(f"ALTER TABLE attempt DROP COLUMN {column}"))
+        else:  # older SQLite cannot drop a column; emptying it frees the space all the same
+            connection.execute(text(f"UPDATE attempt SET {column} = NULL"))

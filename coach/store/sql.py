@@ -20,15 +20,21 @@ from coach.domain.attempt import (
 )
 from coach.domain.report import ScoreReport
 from coach.errors import StoreError
+from coach.review.progress import Progress, StepReview
+from coach.review.query import HistoryQuery
+from coach.store import queries
 from coach.store.converters import (
     attempt_to_row,
+    criterion_outcomes,
+    detail_row,
     row_to_attempt,
     row_to_summary,
+    set_step_columns,
     steps_to_rows,
     to_db_time,
 )
 from coach.store.engine import open_engine
-from coach.store.rows import AttemptRow, PastScoreRow, StepRow
+from coach.store.rows import AttemptDetailRow, AttemptRow, PastScoreRow, StepRow
 
 
 class SqlRepository:
@@ -45,6 +51,7 @@ class SqlRepository:
             session.add(row)
             session.flush()
             session.add_all(steps_to_rows(row.id, attempt.answers, attempt.report))
+            session.add(detail_row(row.id, attempt.report, attempt.log))
             session.commit()
             return attempt.model_copy(update={"id": row.id})
 
@@ -55,8 +62,11 @@ class SqlRepository:
             row.current_step = current_step
             row.updated_at = to_db_time(at)
             row.elapsed_seconds = sum(a.elapsed_seconds for a in answers)
+            set_step_columns(row, answers, None)
             if log is not None:
-                row.log_json = log.model_dump_json()
+                detail = self._detail(session, attempt_id)
+                detail.log_json = log.model_dump_json()
+                session.add(detail)
             session.add(row)
             self._replace_steps(session, attempt_id, list(answers), None)
             session.commit()
@@ -71,10 +81,13 @@ class SqlRepository:
             row.elapsed_seconds = sum(a.elapsed_seconds for a in answers)
             row.total = report.total
             row.rubric_version = report.rubric_version
-            row.report_json = report.model_dump_json()
+            set_step_columns(row, answers, report)
+            detail = self._detail(session, attempt_id)
+            detail.report_json = report.model_dump_json()
+            detail.met, detail.missed = criterion_outcomes(report)
             if log is not None:
-                row.log_json = log.model_dump_json()
-            session.add(row)
+                detail.log_json = log.model_dump_json()
+            session.add_all([row, detail])
             self._replace_steps(session, attempt_id, list(answers), report)
             session.commit()
         return self.get(attempt_id)
@@ -93,36 +106,78 @@ class SqlRepository:
             if row is None:
                 return None
             steps = session.exec(select(StepRow).where(StepRow.attempt_id == attempt_id)).all()
-            return row_to_attempt(row, list(steps))
+            return row_to_attempt(row, list(steps), session.get(AttemptDetailRow, attempt_id))
 
     def latest_unfinished(self) -> Attempt | None:
         with self._guard(), self._session() as session:
             statement = (select(AttemptRow.id)
-                         .where(AttemptRow.status == Status.IN_PROGRESS.value)
+                         .where(AttemptRow.status == Status.IN_PROGRESS.value, queries.live())
                          .order_by(col(AttemptRow.updated_at).desc(), col(AttemptRow.id).desc())
                          .limit(1))
             attempt_id = session.exec(statement).first()
         return self.get(attempt_id) if attempt_id is not None else None
 
-    def list_attempts(self, limit: int = 200, offset: int = 0) -> list[AttemptSummary]:
+    def list_attempts(self, limit: int = 200, offset: int = 0,
+                      query: HistoryQuery | None = None) -> list[AttemptSummary]:
+        query = query or HistoryQuery()
         with self._guard(), self._session() as session:
-            statement = (select(AttemptRow)
-                         .order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
-                         .offset(offset).limit(limit))
+            statement = (select(AttemptRow).where(*queries.history_where(query))
+                         .order_by(*queries.history_order(query)).offset(offset).limit(limit))
             return [row_to_summary(row) for row in session.exec(statement)]
+
+    def count_attempts(self, query: HistoryQuery | None = None) -> int:
+        with self._guard(), self._session() as session:
+            return queries.count(session, query or HistoryQuery())
+
+    def delete(self, attempt_id: int, at: datetime) -> None:
+        self._set_deleted(attempt_id, to_db_time(at))
+
+    def restore(self, attempt_id: int) -> None:
+        self._set_deleted(attempt_id, None)
+
+    def _set_deleted(self, attempt_id: int, at: datetime | None) -> None:
+        with self._guard(), self._session() as session:
+            row = self._row(session, attempt_id)
+            row.deleted_at = at
+            session.add(row)
+            session.commit()
+
+    def purge_deleted(self) -> int:
+        with self._guard(), self._session() as session:
+            ids = list(session.exec(select(AttemptRow.id).where(
+                col(AttemptRow.deleted_at).is_not(None))))
+            for table in (StepRow, PastScoreRow, AttemptDetailRow):  # older files may lack
+                session.exec(delete(table).where(col(table.attempt_id).in_(ids)))  # CASCADE
+            session.exec(delete(AttemptRow).where(col(AttemptRow.id).in_(ids)))
+            session.commit()
+            return len(ids)
+
+    def progress(self, recent: int = 200) -> Progress:
+        with self._guard(), self._session() as session:
+            return queries.progress(session, recent)
+
+    def step_reviews(self, per_problem: int = 30) -> list[StepReview]:
+        with self._guard(), self._session() as session:
+            return queries.step_reviews(session, per_problem)
 
     def rescore(self, attempt_id: int, report: ScoreReport, at: datetime) -> None:
         with self._guard(), self._session() as session:
             row = self._row(session, attempt_id)
-            if row.status != Status.SUBMITTED.value or row.report_json is None:
+            detail = self._detail(session, attempt_id)
+            if row.status != Status.SUBMITTED.value or detail.report_json is None:
                 raise StoreError(f"attempt {attempt_id} has no score to replace")
             session.add(PastScoreRow(
                 attempt_id=attempt_id, replaced_at=to_db_time(at),
                 rubric_version=row.rubric_version or "", level=row.level,
-                total=row.total or 0.0, report_json=row.report_json))
+                total=row.total or 0.0, report_json=detail.report_json))
             row.level, row.total = report.level, report.total
-            row.rubric_version, row.report_json = report.rubric_version, report.model_dump_json()
-            session.add(row)
+            row.rubric_version = report.rubric_version
+            detail.report_json = report.model_dump_json()
+            detail.met, detail.missed = criterion_outcomes(report)
+            scores = {step.step: step.score for step in report.steps}
+            for n in range(1, 8):
+                setattr(row, f"step{n}_score", scores.get(n))
+            session.add_all([row, detail])
             scores = {step.step: step.score for step in report.steps}
             for step_row in session.exec(select(StepRow).where(StepRow.attempt_id == attempt_id)):
                 step_row.score = scores.get(step_row.step)
@@ -140,14 +195,14 @@ class SqlRepository:
     def scored_attempt_ids(self) -> list[int]:
         with self._guard(), self._session() as session:
             statement = (select(AttemptRow.id)
-                         .where(AttemptRow.status == Status.SUBMITTED.value)
+                         .where(AttemptRow.status == Status.SUBMITTED.value, queries.live())
                          .order_by(col(AttemptRow.id)))
             return list(session.exec(statement))
 
     def problem_stats(self) -> dict[str, ProblemStats]:
         with self._guard(), self._session() as session:
             statement = select(AttemptRow.problem_id, func.count(), func.max(AttemptRow.total)
-                               ).group_by(AttemptRow.problem_id)
+                               ).where(queries.live()).group_by(AttemptRow.problem_id)
             return {pid: ProblemStats(attempts=n, best=best)
                     for pid, n, best in session.exec(statement)}
 
@@ -160,6 +215,11 @@ class SqlRepository:
         if row is None:
             raise StoreError(f"no attempt with id {attempt_id}")
         return row
+
+    @staticmethod
+    def _detail(session: Session, attempt_id: int) -> AttemptDetailRow:
+        detail = session.get(AttemptDetailRow, attempt_id)
+        return detail if detail is not None else AttemptDetailRow(attempt_id=attempt_id)
 
     @staticmethod
     def _replace_steps(session: Session, attempt_id: int, answers: list[StepAnswer],

@@ -117,24 +117,6 @@ def test_rescore_replaces_the_score_and_keeps_the_old_one(repo):
         repo.rescore(unfinished.id, report(1.0), FIXED_NOW)
 
 
-def test_a_version_one_database_is_migrated_without_losing_attempts(tmp_path):
-    import sqlite3
-
-    path = tmp_path / "coach.db"
-    first = SqlRepository(path)
-    stored = first.add(attempt())
-    first.submit(stored.id, answers(), report(40.0), FIXED_NOW)
-    first.close()
-    with sqlite3.connect(path) as connection:  # as the first release left it
-        connection.execute("DROP TABLE attempt_past_score")
-        connection.execute("PRAGMA user_version=1")
-    again = SqlRepository(path)
-    again.rescore(stored.id, report(50.0, "generic@2"), FIXED_NOW)
-    assert again.get(stored.id).report.total == 50.0
-    assert [r.total for r in again.past_reports(stored.id)] == [40.0]
-    again.close()
-
-
 def test_questions_and_hints_are_kept_with_the_attempt(repo):
     from coach.domain.attempt import HintUsed, InterviewLog, QuestionAsked
 
@@ -155,26 +137,6 @@ def test_a_drill_keeps_its_step(repo):
                                                                   "current_step": 4}))
     again = repo.get(stored.id)
     assert again.mode is Mode.DRILL and again.drill_step == 4 and again.current_step == 4
-
-
-def test_a_version_two_database_gains_the_log_column(tmp_path):
-    import sqlite3
-
-    from coach.domain.attempt import InterviewLog, QuestionAsked
-
-    path = tmp_path / "coach.db"
-    first = SqlRepository(path)
-    stored = first.add(attempt())
-    first.close()
-    with sqlite3.connect(path) as connection:
-        connection.execute("ALTER TABLE attempt DROP COLUMN log_json")
-        connection.execute("PRAGMA user_version=2")
-    again = SqlRepository(path)
-    assert again.get(stored.id).log == InterviewLog()
-    log = InterviewLog(questions=[QuestionAsked(question="Scope?", answer="Your call.")])
-    again.save_progress(stored.id, answers(), 1, FIXED_NOW, log)
-    assert again.get(stored.id).log == log
-    again.close()
 
 
 def test_sql_data_survives_reopening(tmp_path):

@@ -1,0 +1,42 @@
+"""A HistoryQuery applied in Python: the in-memory repository's twin of the SQL filter."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from coach.domain.attempt import AttemptSummary
+from coach.review.query import HistoryQuery, SortKey
+
+
+def matches(summary: AttemptSummary, query: HistoryQuery) -> bool:
+    q = query
+    haystack = f"{summary.problem_id} {summary.problem_title}".lower()
+    day = summary.started_at.date()
+    checks = (
+        all(word in haystack for word in q.words),
+        q.problem is None or summary.problem_id == q.problem,
+        q.pack is None or summary.pack_id == q.pack,
+        q.mode is None or summary.mode is q.mode,
+        q.status is None or summary.status is q.status,
+        q.level is None or summary.level == q.level,
+        q.since is None or day >= q.since,
+        q.until is None or day < q.until + timedelta(days=1),
+        q.min_total is None or (summary.total is not None and summary.total >= q.min_total),
+        q.max_total is None or (summary.total is not None and summary.total <= q.max_total),
+    )
+    return all(checks)
+
+
+def ordered(summaries: list[AttemptSummary], query: HistoryQuery) -> list[AttemptSummary]:
+    """Sorted as the SQL repository sorts: unscored attempts last, then newest id first."""
+    by_id = sorted(summaries, key=lambda s: s.id, reverse=True)
+    value = {
+        SortKey.STARTED: lambda s: s.started_at, SortKey.PROBLEM: lambda s: s.problem_title,
+        SortKey.MODE: lambda s: s.mode.value, SortKey.LEVEL: lambda s: s.level,
+        SortKey.STATUS: lambda s: s.status.value, SortKey.TOTAL: lambda s: s.total,
+        SortKey.DURATION: lambda s: s.elapsed_seconds, SortKey.ID: lambda s: s.id,
+    }[query.sort]
+    present = [s for s in by_id if value(s) is not None]
+    absent = [s for s in by_id if value(s) is None]
+    return sorted(present, key=value, reverse=query.descending) + absent
+

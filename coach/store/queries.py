@@ -1,0 +1,139 @@
+"""The read-side queries of the SQL repository: the history list and the progress figures.
+
+All of them read only the narrow `attempt` table (plus `attempt_detail` for a bounded
+number of recent attempts), on indexed columns, so they stay fast at 100,000 attempts.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import and_, func, or_, text
+from sqlalchemy.sql.elements import ColumnElement
+from sqlmodel import Session, col, select
+
+from coach.domain.attempt import Status
+from coach.review.assemble import assemble_progress, week_points
+from coach.review.progress import Progress, ScorePoint, StepReview
+from coach.review.query import HistoryQuery, SortKey
+from coach.store.converters import from_db_time, to_db_time
+from coach.store.rows import STEP_SCORE_COLUMNS, AttemptDetailRow, AttemptRow
+
+SUBMITTED = Status.SUBMITTED.value
+
+
+def live() -> ColumnElement[bool]:
+    return col(AttemptRow.deleted_at).is_(None)
+
+
+def history_where(query: HistoryQuery) -> list[ColumnElement[bool]]:
+    q = query
+    clauses = [live()]
+    for word in q.words:
+        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        clauses.append(or_(func.lower(AttemptRow.problem_id).like(pattern, escape="\\"),
+                           func.lower(AttemptRow.problem_title).like(pattern, escape="\\")))
+    equal = ((AttemptRow.problem_id, q.problem), (AttemptRow.pack_id, q.pack),
+             (AttemptRow.mode, q.mode.value if q.mode else None),
+             (AttemptRow.status, q.status.value if q.status else None),
+             (AttemptRow.level, q.level))
+    clauses += [column == value for column, value in equal if value is not None]
+    if q.since is not None:
+        clauses.append(col(AttemptRow.started_at) >= _utc(q.since))
+    if q.until is not None:
+        clauses.append(col(AttemptRow.started_at) < _utc(q.until + timedelta(days=1)))
+    if q.min_total is not None:
+        clauses.append(col(AttemptRow.total) >= q.min_total)
+    if q.max_total is not None:
+        clauses.append(col(AttemptRow.total) <= q.max_total)
+    return clauses
+
+
+def _utc(day: date) -> datetime:
+    return to_db_time(datetime.combine(day, time()))
+
+
+_SORT_COLUMNS = {
+    SortKey.STARTED: AttemptRow.started_at, SortKey.PROBLEM: AttemptRow.problem_title,
+    SortKey.MODE: AttemptRow.mode, SortKey.LEVEL: AttemptRow.level,
+    SortKey.STATUS: AttemptRow.status, SortKey.TOTAL: AttemptRow.total,
+    SortKey.DURATION: AttemptRow.elapsed_seconds, SortKey.ID: AttemptRow.id,
+}
+
+
+def history_order(query: HistoryQuery) -> list:
+    column = col(_SORT_COLUMNS[query.sort])
+    direction = column.desc() if query.descending else column.asc()
+    return [column.is_(None), direction, col(AttemptRow.id).desc()]  # unscored last
+
+
+def count(session: Session, query: HistoryQuery) -> int:
+    return session.exec(select(func.count()).select_from(AttemptRow)
+                        .where(and_(*history_where(query)))).one()
+
+
+_POINT_COLUMNS = (AttemptRow.id, AttemptRow.problem_id, AttemptRow.mode, AttemptRow.drill_step,
+                  AttemptRow.started_at, AttemptRow.total, AttemptRow.budget_seconds,
+                  *(getattr(AttemptRow, f"step{n}_score") for n in range(1, 8)),
+                  *(getattr(AttemptRow, f"step{n}_seconds") for n in range(1, 8)))
+
+
+def progress(session: Session, recent: int) -> Progress:
+    scored = and_(live(), AttemptRow.status == SUBMITTED)
+    attempts, submitted, best = session.exec(
+        select(func.count(), func.count(AttemptRow.total).filter(scored),
+               func.max(AttemptRow.total).filter(scored, AttemptRow.drill_step.is_(None)))
+        .where(live())).one()
+    rows = session.exec(select(*_POINT_COLUMNS).where(scored)
+                        .order_by(col(AttemptRow.started_at).desc(), col(AttemptRow.id).desc())
+                        .limit(recent)).all()
+    points = [_point(row) for row in reversed(rows)]
+    ids = [p.attempt_id for p in points]
+    outcomes = session.exec(select(AttemptDetailRow.attempt_id, AttemptDetailRow.met,
+                                   AttemptDetailRow.missed)
+                            .where(col(AttemptDetailRow.attempt_id).in_(ids))).all()
+    return assemble_progress(attempts=attempts, scored=submitted, best_total=best,
+                             weeks=_weeks(session), recent=points, outcomes=outcomes)
+
+
+def _point(row) -> ScorePoint:
+    attempt_id, problem_id, mode, drill_step, started_at, total, budget = row[:7]
+    return ScorePoint(attempt_id=attempt_id, problem_id=problem_id, mode=mode,
+                      drill_step=drill_step, started_at=from_db_time(started_at),
+                      total=None if drill_step is not None else total,
+                      step_scores=tuple(row[7:14]), step_seconds=tuple(row[14:21]),
+                      budget_seconds=tuple(json.loads(budget)))
+
+
+_WEEKS = text(f"""
+    SELECT date(started_at, 'weekday 0', '-6 days') AS week, count(*),
+           sum(status = '{SUBMITTED}'),
+           avg(CASE WHEN status = '{SUBMITTED}' AND drill_step IS NULL THEN total END),
+           {", ".join(f"avg(CASE WHEN status = '{SUBMITTED}' THEN {c} END)"
+                      for c in STEP_SCORE_COLUMNS)}
+    FROM attempt WHERE deleted_at IS NULL GROUP BY week ORDER BY week""")
+
+
+def _weeks(session: Session) -> list:
+    rows = session.connection().execute(_WEEKS).all()
+    return week_points((date.fromisoformat(row[0]), *row[1:]) for row in rows)
+
+
+_REVIEWS = text(f"""
+    SELECT problem_id, coalesce(submitted_at, started_at), {", ".join(STEP_SCORE_COLUMNS)}
+    FROM (SELECT *, row_number() OVER (PARTITION BY problem_id
+                                       ORDER BY started_at DESC, id DESC) AS newest
+          FROM attempt WHERE deleted_at IS NULL AND status = '{SUBMITTED}')
+    WHERE newest <= :per_problem ORDER BY started_at, id""")
+
+
+def step_reviews(session: Session, per_problem: int) -> list[StepReview]:
+    reviews = []
+    for problem_id, at, *scores in session.connection().execute(
+            _REVIEWS, {"per_problem": per_problem}):
+        moment = from_db_time(datetime.fromisoformat(at) if isinstance(at, str) else at)
+        reviews += [StepReview(problem_id=problem_id, step=n, at=moment, score=score)
+                    for n, score in enumerate(scores, start=1) if score is not None]
+    return reviews
+
