@@ -39,6 +39,11 @@ def user_packs_dir() -> Path:
     return data_home() / "packs"
 
 
+def export_dir() -> Path:
+    """Where the app writes exported attempts; the caller creates it when writing."""
+    return data_home() / "exports"
+
+
 def extra_pack_dirs() -> list[Path]:
     """Folders named in COACH_PACKS (os.pathsep-separated), each a pack or a folder of packs."""
     raw = os.environ.get("COACH_PACKS", "")

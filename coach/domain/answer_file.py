@@ -12,6 +12,11 @@ _NUMBERED = re.compile(r"^(?:step\s*)?(?P<number>\d+)\s*(?:[.):\-\u2013\u2014]|$
 _STEP_ONLY = re.compile(r"^step\s*(?P<number>\d+)\b\s*[.):\-\u2013\u2014]?\s*(?P<rest>.*)$")
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
+# What coach writes into an exported answer besides the answers (flow charts, the scores
+# appendix) sits between these comment lines, so re-reading the export scores only answers.
+GENERATED_START = "<!-- coach:generated -->"
+GENERATED_END = "<!-- /coach:generated -->"
+
 # Names people give the steps in their own notes, besides the official titles.
 _ALIASES: dict[int, tuple[str, ...]] = {
     1: ("requirements", "clarify requirements", "clarifying requirements", "clarify"),
@@ -54,12 +59,19 @@ class AnswerFile:
 
 
 def parse_answer(markdown: str) -> AnswerFile:
-    """Split on step headings; other headings stay inside the step they appear in."""
+    """Split on step headings; other headings stay inside the step they appear in. Blocks
+    coach generated into an export are left out."""
     parts: dict[int, list[str]] = {n: [] for n in range(1, len(STEPS) + 1)}
     preamble: list[str] = []
     found: list[int] = []
     current: int | None = None
+    generated = False
     for line in markdown.splitlines():
+        if line.strip() in (GENERATED_START, GENERATED_END):
+            generated = line.strip() == GENERATED_START
+            continue
+        if generated:
+            continue
         heading = _HEADING.match(line)
         number = step_of_heading(heading["text"]) if heading else None
         if number is not None:
