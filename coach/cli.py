@@ -8,7 +8,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from coach import __version__
+from coach import __version__, cli_review
+from coach.cli_review import add_review_commands
 from coach.domain.level import Level
 from coach.errors import CoachError, UnknownProblemError, UsageError
 
@@ -68,12 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     remove = pack_commands.add_parser("remove", help="delete a pack you installed")
     remove.add_argument("pack_id", metavar="ID")
 
-    history = commands.add_parser("history", help="list past attempts")
-    history.add_argument("--json", action="store_true", help="print JSON")
-
-    export = commands.add_parser("export", help="write an attempt as Markdown or JSON")
-    export.add_argument("attempt_id", metavar="ATTEMPT_ID", type=int)
-    export.add_argument("--format", choices=["md", "json"], default="md")
+    add_review_commands(commands)
     return parser
 
 
@@ -84,7 +80,9 @@ def run(argv: list[str]) -> int:
         if args.command is None:
             return _launch_tui(args.db)
         handler = {"problems": _problems, "score": _score, "rescore": _rescore,
-                   "packs": _packs, "history": _history, "export": _export}[args.command]
+                   "packs": _packs, "history": cli_review.history_command,
+                   "export": cli_review.export_command,
+                   "stats": cli_review.stats_command}[args.command]
         return handler(args)
     except CoachError as error:
         print(f"coach: error: {error}", file=sys.stderr)
@@ -227,48 +225,6 @@ def _packs(args: argparse.Namespace) -> int:
             "schema": cli_packs.schema_command, "list": cli_packs.list_command,
             "install": cli_packs.install_command, "remove": cli_packs.remove_command,
             }[args.packs_command](args)
-
-
-def _history(args: argparse.Namespace) -> int:
-    from coach.services import open_repository
-
-    repo = open_repository(args.db)
-    try:
-        attempts = repo.list_attempts(limit=10_000)
-    finally:
-        repo.close()
-    if args.json:
-        rows = [{"id": a.id, "problem": a.problem_id, "title": a.problem_title,
-                 "started_at": a.started_at.isoformat(), "mode": a.mode.value,
-                 "status": a.status.value, "level": a.level, "total": a.total,
-                 "elapsed_seconds": round(a.elapsed_seconds, 1)} for a in attempts]
-        print(json.dumps({"attempts": rows}, indent=2))
-        return 0
-    if not attempts:
-        print("no attempts yet: run `coach` to start one")
-    for a in attempts:
-        total = "—" if a.total is None else f"{a.total:.0f}"
-        print(f"{a.id:>5}  {a.started_at:%Y-%m-%d %H:%M}  {a.problem_id:<20} "
-              f"{a.mode.value:<8} {a.status.label:<10} {total:>3}")
-    return 0
-
-
-def _export(args: argparse.Namespace) -> int:
-    from coach.export.markdown import attempt_markdown
-    from coach.services import open_repository
-
-    repo = open_repository(args.db)
-    try:
-        attempt = repo.get(args.attempt_id)
-    finally:
-        repo.close()
-    if attempt is None:
-        raise UsageError(f"no attempt with id {args.attempt_id}", "`coach history` lists them")
-    if args.format == "json":
-        print(attempt.model_dump_json(indent=2))
-    else:
-        sys.stdout.write(attempt_markdown(attempt))
-    return 0
 
 
 def _warn_issues(catalog) -> None:
