@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -43,6 +44,7 @@ class CoachApp(App[None]):
         self.db_path = db_path
         self.services: Services | None = None
         self.resume_offered = False  # the unfinished attempt is offered once per run
+        self.deleted: list[int] = []  # attempts deleted in this run, newest last, for undo
         self.clock = clock  # monotonic seconds, for step timers
         self.wall_clock = wall_clock  # dates shown and stored
         self._services_factory = services_factory or self._default_services
@@ -99,6 +101,7 @@ class CoachApp(App[None]):
             self.call_from_thread(self._post_home, ServicesFailed(
                 f"{type(error).__name__}: {error}", "please report this, with the command you ran"))
             return
+        services.repository.purge_deleted()  # deletions left by a run that did not quit
         self.call_from_thread(self._services_ready, services)
         services.scorer  # noqa: B018  compile it now, so the first submit is instant
 
@@ -125,4 +128,10 @@ class CoachApp(App[None]):
 
     def on_unmount(self) -> None:
         if self.services is not None:
+            from coach.errors import StoreError
+
+            # Undo lasts until quitting; then deleted attempts go for good. If that fails
+            # they stay hidden, and the next start tries again.
+            with suppress(StoreError):
+                self.services.repository.purge_deleted()
             self.services.repository.close()
