@@ -4,21 +4,27 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.worker import get_current_worker
 
 from coach.tui.messages import CatalogLoaded, ServicesFailed, ServicesReady
 from coach.tui.text import cell, score_style
+from coach.tui.widgets.next_queue import NextQueue
 from coach.tui.widgets.tables import ProblemList
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from coach.domain.attempt import ProblemStats
     from coach.packs.catalog import Catalog
+    from coach.review.schedule import QueueItem
+    from coach.store.repository import Repository
 
 COLUMNS = ("Problem", "Difficulty", "Attempts", "Best", "Tags", "Pack")
 
@@ -26,7 +32,9 @@ COLUMNS = ("Problem", "Difficulty", "Attempts", "Best", "Tags", "Pack")
 class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding("slash", "filter", "Filter"),
+        Binding("n", "next_drill", "Next drill"),
         Binding("h", "history", "History"),
+        Binding("p", "progress", "Progress"),
         Binding("e", "load_errors", "Load errors"),
         Binding("q", "app.quit", "Quit", show=False),
     ]
@@ -44,6 +52,7 @@ class HomeScreen(Screen[None]):
             table = ProblemList(id="problems")
             table.add_columns(*COLUMNS)
             yield table
+            yield NextQueue(id="next-queue")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -80,7 +89,7 @@ class HomeScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         services = self.app.services
-        if action == "history":
+        if action in ("history", "progress", "next_drill"):
             return services is not None
         if action == "load_errors":
             return bool(services and services.catalog.issues)
@@ -96,11 +105,45 @@ class HomeScreen(Screen[None]):
         if services is not None:
             self._fill(services.catalog, services.repository.problem_stats())
             self.refresh_bindings()
+            self._load_queue(services.repository, services.catalog, self.app.wall_clock())
             pending, self._pending_open = self._pending_open, None
             if pending is not None:
                 self._open(pending)
             else:
                 self._offer_resume()
+
+    @work(thread=True, exclusive=True, group="what-next", exit_on_error=False)
+    def _load_queue(self, repository: Repository, catalog: Catalog, now: datetime) -> None:
+        """Schedule the scored steps off the event loop (FSRS replays every score)."""
+        from coach.review.schedule import what_next
+
+        try:
+            known = {entry.id for entry in catalog.entries}  # a removed pack's are left out
+            reviews = [r for r in repository.step_reviews() if r.problem_id in known]
+            queue, error = what_next(reviews, now=now), ""
+        except Exception as failure:  # the queue is a hint: never let it break the home screen
+            queue, error = [], str(failure) or type(failure).__name__
+        if not get_current_worker().is_cancelled:  # a newer load replaces this one
+            self.app.call_from_thread(self._show_queue, queue, error)
+
+    def _show_queue(self, queue: list[QueueItem], error: str) -> None:
+        panel = self.query_one(NextQueue)
+        if error:
+            panel.fail(error)
+        else:
+            panel.show(queue)
+
+    def action_next_drill(self) -> None:
+        from coach.tui.drills import start_drill
+
+        queue: list[QueueItem] | None = self.query_one(NextQueue).items
+        if queue is None:
+            self.notify("Still working out what to practise next; try again in a moment.")
+        elif not queue:
+            self.notify("Nothing to drill yet: score an attempt or a drill first, and the "
+                        "steps to revisit will be queued here.")
+        else:
+            start_drill(self.app, queue[0].problem_id, queue[0].step)
 
     def _fill(self, catalog: Catalog, stats: dict[str, ProblemStats] | None) -> None:
         """One row per problem; attempts and best show '…' until the database is open."""
@@ -178,6 +221,11 @@ class HomeScreen(Screen[None]):
         from coach.tui.screens.history import HistoryScreen
 
         self.app.push_screen(HistoryScreen())
+
+    def action_progress(self) -> None:
+        from coach.tui.screens.progress import ProgressScreen  # plotext loads only now
+
+        self.app.push_screen(ProgressScreen())
 
     def action_load_errors(self) -> None:
         from coach.tui.screens.load_errors import LoadErrorsScreen
