@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 from coach.domain.attempt import (
     Attempt,
-    AttemptSummary,
     InterviewLog,
     Mode,
     Status,
@@ -114,13 +113,4 @@ def row_to_attempt(row: AttemptRow, steps: list[StepRow],
         submitted_at=row.submitted_at, answers=answers,
         log=InterviewLog.model_validate_json(log_json) if log_json else InterviewLog(),
         report=ScoreReport.model_validate_json(report_json) if report_json else None,
-    )
-
-
-def row_to_summary(row: AttemptRow) -> AttemptSummary:
-    return AttemptSummary(
-        id=row.id, problem_id=row.problem_id, problem_title=row.problem_title,
-        mode=Mode(row.mode), status=Status(row.status), level=row.level,
-        started_at=row.started_at, elapsed_seconds=row.elapsed_seconds,
-        total=row.total, pack_id=row.pack_id, drill_step=row.drill_step,
     )

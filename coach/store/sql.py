@@ -28,7 +28,6 @@ from coach.store.converters import (
     criterion_outcomes,
     detail_row,
     row_to_attempt,
-    row_to_summary,
     set_step_columns,
     steps_to_rows,
     to_db_time,
@@ -121,9 +120,9 @@ class SqlRepository:
                       query: HistoryQuery | None = None) -> list[AttemptSummary]:
         query = query or HistoryQuery()
         with self._guard(), self._session() as session:
-            statement = (select(AttemptRow).where(*queries.history_where(query))
+            statement = (select(*queries.SUMMARY_COLUMNS).where(*queries.history_where(query))
                          .order_by(*queries.history_order(query)).offset(offset).limit(limit))
-            return [row_to_summary(row) for row in session.exec(statement)]
+            return [queries.summary(row) for row in session.exec(statement)]
 
     def count_attempts(self, query: HistoryQuery | None = None) -> int:
         with self._guard(), self._session() as session:
