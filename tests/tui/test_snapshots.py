@@ -62,3 +62,48 @@ def test_results_screen(snap_compare, snap_harness):
         await pilot.pause()
 
     assert snap_compare(snap_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+@pytest.fixture
+def review_harness(catalog, scorer):
+    """Four scored attempts over a week and one unfinished, for the review screens."""
+    from datetime import timedelta
+
+    from coach.domain.attempt import Mode, Status
+    from tests.attempts import scored_attempt
+    from tests.helpers import FIXED_NOW
+
+    harness = Harness(catalog, scorer)
+    plan = [("newsfeed", "weak", Mode.MOCK, None), ("chat", "strong", Mode.PRACTICE, None),
+            ("newsfeed", "strong", Mode.MOCK, None), ("url-shortener", "weak", Mode.DRILL, 2)]
+    for day, (pid, kind, mode, drill) in enumerate(plan):
+        harness.repository.add(scored_attempt(catalog, scorer, pid, kind, mode=mode,
+                                              drill_step=drill,
+                                              started_at=FIXED_NOW + timedelta(days=day)))
+    draft = harness.repository.get(1).model_copy(update={
+        "status": Status.IN_PROGRESS, "report": None, "started_at": FIXED_NOW + timedelta(days=5)})
+    harness.repository.add(draft)
+    harness.repository.abandon(5, FIXED_NOW)  # listed, but not offered for resume
+    return harness
+
+
+def test_history_screen(snap_compare, review_harness):
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("h", "s")  # sorted by total
+        await pilot.pause()
+
+    assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_attempt_screen(snap_compare, review_harness):
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        table = pilot.app.screen.table
+        table.move_cursor(row=table.get_row_index("3"))
+        await pilot.press("enter")
+        await pilot.pause()
+
+    assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)

@@ -27,7 +27,7 @@ class HistoryScreen(Screen[None]):
         Binding("r", "reverse", "Reverse"),
         Binding("c", "compare", "Compare"),
         Binding("d", "delete", "Delete"),
-        Binding("u", "undo", "Undo delete"),
+        Binding("u", "undo", "Undo"),
         Binding("p", "progress", "Progress"),
     ]
 

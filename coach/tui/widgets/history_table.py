@@ -26,15 +26,16 @@ class HistoryTable(AttemptList):
     """Rows are keyed by attempt id; `append` adds the next page below the last row."""
 
     def on_mount(self) -> None:
-        for key, heading, _ in COLUMNS:
-            self.add_column(heading, key=key)
+        for key, heading, _ in COLUMNS:  # room for the arrow: widths follow the first label
+            self.add_column(f"{heading}  ", key=key)
 
     def mark_sort(self, query: HistoryQuery) -> None:
         arrow = " ▼" if query.descending else " ▲"
         for key, heading, sort in COLUMNS:
-            label = Text(heading + (arrow if sort is query.sort else ""),
-                         style="bold" if sort is query.sort else "")
-            self.columns[key].label = label
+            sorted_here = sort is query.sort
+            self.columns[key].label = Text(heading + (arrow if sorted_here else "  "),
+                                           style="bold" if sorted_here else "")
+        self._clear_caches()
         self.refresh()
 
     def append(self, attempts: Iterable[AttemptSummary]) -> None:
