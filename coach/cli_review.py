@@ -126,5 +126,8 @@ def stats_command(args: argparse.Namespace) -> int:
     if args.json:
         print(progress.model_dump_json(indent=2))
     else:
-        sys.stdout.write(render_progress_text(progress).rstrip("\n") + "\n")
+        from coach.packs.loader import load_catalog
+
+        titles = load_catalog().criterion_title
+        sys.stdout.write(render_progress_text(progress, titles).rstrip("\n") + "\n")
     return 0

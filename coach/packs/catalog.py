@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from coach.domain.problem import CatalogEntry
 from coach.domain.rubric import Lexicon, Rubric
+from coach.domain.steps import STEPS
 from coach.packs.issues import LoadIssue, Severity
 
 
@@ -30,6 +31,10 @@ class Catalog:
         needles = query.casefold().split()
         return [entry for entry in self.entries if all(_matches(entry, n) for n in needles)]
 
+    def criterion_title(self, criterion_id: str) -> str | None:
+        """The title of a criterion of the generic rubric or of any problem, by id."""
+        return _criterion_titles(self).get(criterion_id)
+
     @property
     def errors(self) -> tuple[LoadIssue, ...]:
         return tuple(issue for issue in self.issues if issue.severity is Severity.ERROR)
@@ -37,6 +42,17 @@ class Catalog:
     @property
     def broken_files(self) -> list[str]:
         return sorted({issue.file for issue in self.errors})
+
+
+def _criterion_titles(catalog: Catalog) -> dict[str, str]:
+    titles: dict[str, str] = {}
+    for info in STEPS:
+        for criterion in getattr(catalog.rubric.steps, info.key).criteria:
+            titles[criterion.id] = criterion.title
+        for entry in catalog.entries:
+            for criterion in entry.problem.steps.by_number(info.number).criteria:
+                titles.setdefault(criterion.id, criterion.title)
+    return titles
 
 
 def _matches(entry: CatalogEntry, needle: str) -> bool:

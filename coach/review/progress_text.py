@@ -3,7 +3,7 @@ terminal and `coach stats`. Deterministic and free of colour or markup."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from coach.domain.steps import STEPS
@@ -90,8 +90,10 @@ def _step_lines(progress: Progress) -> list[str]:
     return lines
 
 
-def progress_lines(progress: Progress) -> list[str]:
-    """Every figure of the progress screen, one line each, in the order the screen shows."""
+def progress_lines(progress: Progress,
+                   title: Callable[[str], str | None] = lambda _id: None) -> list[str]:
+    """Every figure of the progress screen, one line each, in the order the screen shows.
+    `title` names a criterion by its id (the catalog knows); the id stands in otherwise."""
     if progress.scored == 0:
         started = f" ({_plural(progress.attempts, 'attempt')} started)" if progress.attempts else ""
         return [EMPTY.replace("yet.", f"yet{started}.", 1)]
@@ -117,11 +119,13 @@ def progress_lines(progress: Progress) -> list[str]:
         for c in progress.missed:
             problems = ", ".join(c.problems[:TOP_PROBLEMS])
             more = len(c.problems) - TOP_PROBLEMS
-            lines.append(f"  {c.id} (step {c.step}): missed {c.missed} of {c.seen}")
+            name = title(c.id) or c.id
+            lines.append(f"  {name} (step {c.step}): missed {c.missed} of {c.seen}")
             if problems:
                 lines.append(f"    in {problems}{f' and {more} more' if more > 0 else ''}")
     return lines
 
 
-def render_progress_text(progress: Progress) -> str:
-    return "\n".join(progress_lines(progress))
+def render_progress_text(progress: Progress,
+                         title: Callable[[str], str | None] = lambda _id: None) -> str:
+    return "\n".join(progress_lines(progress, title))

@@ -57,7 +57,11 @@ async def test_plots_and_tables_render(seeded):
         assert not screen.text_form
         weakest = screen.query_one("#weakest", DataTable)
         assert weakest.row_count == 3 and pilot.app.focused is weakest
-        assert screen.query_one("#missed", DataTable).row_count > 0
+        missed = screen.query_one("#missed", DataTable)
+        assert missed.row_count > 0
+        top = screen.progress.missed[0]
+        title = pilot.app.services.catalog.criterion_title(top.id)
+        assert title and missed.get_row_at(0)[-1].plain == title  # named, not an id
         status = str(screen.query_one("#progress-status", Static).render())
         assert status.startswith("7 attempts, 7 scored, best total")
 

@@ -109,8 +109,9 @@ class ProgressScreen(Screen[None]):
         self.title = "Progress"
         self.sub_title = ""
         self.query_one("#weakest", DataTable).add_columns("Step", "Mean", "Time")
-        self.query_one("#missed", DataTable).add_columns("Criterion", "Step", "Missed",
-                                                         "Problems")
+        # The criterion's title goes last: it is the long one, and may be cut at the edge.
+        self.query_one("#missed", DataTable).add_columns("Step", "Missed", "Problems",
+                                                         "Criterion")
         self._fit_width(self.app.size.width)
         self._load()
 
@@ -139,10 +140,10 @@ class ProgressScreen(Screen[None]):
             return
         self.progress = progress
         totals = [p.total for p in progress.recent if p.total is not None]
-        status = f"{summary_line(progress)} {trend_line(totals)}" if progress.scored else \
-            render_progress_text(progress)
+        text = render_progress_text(progress, self.app.services.catalog.criterion_title)
+        status = f"{summary_line(progress)} {trend_line(totals)}" if progress.scored else text
         self.query_one("#progress-status", Static).update(status)
-        self.query_one("#progress-text-body", Static).update(render_progress_text(progress))
+        self.query_one("#progress-text-body", Static).update(text)
         for plot in self.query(ProgressPlot):
             plot.show(progress)
         self._fill_tables(progress)
@@ -159,9 +160,11 @@ class ProgressScreen(Screen[None]):
                             key=f"step:{s.step}")
         missed = self.query_one("#missed", DataTable)
         missed.clear()
+        catalog = self.app.services.catalog
         for index, c in enumerate(progress.missed):
-            missed.add_row(cell(c.id), cell(c.step), cell(f"{c.missed} of {c.seen}"),
-                           cell(_problems(c.problems)), key=f"missed:{index}")
+            missed.add_row(cell(c.step), cell(f"{c.missed} of {c.seen}"),
+                           cell(_problems(c.problems)),
+                           cell(catalog.criterion_title(c.id) or c.id), key=f"missed:{index}")
 
     # The two forms -----------------------------------------------------------------
 
