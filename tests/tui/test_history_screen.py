@@ -97,6 +97,12 @@ async def test_enter_opens_the_attempt(seeded):
         await pilot.press("down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, AttemptScreen) and app.screen.attempt.id == 4
+        await pilot.press("a")
+        await pilot.pause()
+        first = app.screen.query(".answer").first().content
+        assert first.plain == app.screen.attempt.answers[0].text
+        shaded = [first.plain[s.start:s.end] for s in first.spans if "on $success" in str(s.style)]
+        assert shaded and all(part in first.plain for part in shaded)
 
 
 async def test_compare_two_attempts_of_one_problem(seeded):

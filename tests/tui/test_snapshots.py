@@ -107,3 +107,17 @@ def test_attempt_screen(snap_compare, review_harness):
         await pilot.pause()
 
     assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+
+
+def test_attempt_answers_tab(snap_compare, review_harness):
+    """The answers beside the reference, with what earned points highlighted."""
+    async def run_before(pilot):
+        await ready(pilot)
+        await pilot.press("h")
+        await pilot.pause()
+        table = pilot.app.screen.table
+        table.move_cursor(row=table.get_row_index("3"))
+        await pilot.press("enter", "a")
+        await pilot.pause()
+
+    assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)

@@ -13,6 +13,7 @@ from coach.domain.attempt import Attempt, Status
 from coach.domain.problem import Problem
 from coach.domain.steps import STEPS
 from coach.export.text_report import step_time
+from coach.review.highlight import evidence_spans, step_evidence
 from coach.tui.text import reflow
 
 
@@ -29,18 +30,31 @@ def answers_beside_references(attempt: Attempt, problem: Problem | None) -> Iter
         ), classes="report-heading")
         if info.number == 1 and attempt.log.questions:
             yield Static(_conversation(attempt), classes="conversation")
-        mine = Static(answer.text or "(empty)", markup=False, classes="answer")
+        mine = Static(_marked(answer.text, attempt, info.number), classes="answer")
         if not show_reference:
             yield mine
             continue
         reference = problem.steps.by_number(info.number).reference
         yield Horizontal(
-            Vertical(Static(Content.styled("Your answer", "bold"), classes="side-title"), mine,
+            Vertical(Static(Content.assemble(("Your answer", "bold"), (
+                "  · shaded: earned points", "dim")), classes="side-title"), mine,
                      classes="side"),
             Vertical(Static(Content.styled("Reference", "bold $success"), classes="side-title"),
                      Static(reflow(reference), markup=False, classes="reference"),
                      classes="side"),
             classes="beside")
+
+
+def _marked(text: str, attempt: Attempt, step: int) -> Content:
+    """The answer as written, never parsed as markup, with the sentences that earned
+    points shaded and the words that matched in bold."""
+    if not text:
+        return Content.styled("(empty)", "dim")
+    content = Content(text)
+    for span in evidence_spans(text, step_evidence(attempt.report, step)):
+        style = "on $success 15%" if span.kind == "sentence" else "bold $text-success"
+        content = content.stylize(style, span.start, span.end)
+    return content
 
 
 def _conversation(attempt: Attempt) -> Content:
