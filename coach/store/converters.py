@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from coach.domain.attempt import (
     Attempt,
@@ -37,6 +37,12 @@ def from_db_time(moment: datetime | None) -> datetime | None:
     return moment.replace(tzinfo=UTC)
 
 
+def week_of(moment: datetime) -> str:
+    """The Monday of the moment's UTC week, as the trends group attempts."""
+    day = to_db_time(moment).astimezone(UTC).date()
+    return (day - timedelta(days=day.weekday())).isoformat()
+
+
 def attempt_to_row(attempt: Attempt) -> AttemptRow:
     row = AttemptRow(
         id=attempt.id, problem_id=attempt.problem_id, problem_title=attempt.problem_title,
@@ -45,7 +51,7 @@ def attempt_to_row(attempt: Attempt) -> AttemptRow:
         budget_seconds=json.dumps(attempt.budget_seconds), current_step=attempt.current_step,
         started_at=to_db_time(attempt.started_at), updated_at=to_db_time(attempt.updated_at),
         submitted_at=to_db_time(attempt.submitted_at), elapsed_seconds=attempt.elapsed_seconds,
-        drill_step=attempt.drill_step,
+        drill_step=attempt.drill_step, week=week_of(attempt.started_at),
     )
     set_step_columns(row, attempt.answers, attempt.report)
     if attempt.report:

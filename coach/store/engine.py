@@ -64,20 +64,31 @@ def migrate(engine: Engine) -> None:
         for column, kind in ADDED_COLUMNS:
             if column not in columns:
                 connection.execute(text(f"ALTER TABLE attempt ADD COLUMN {column} {kind}"))
-        for column in INDEXED_COLUMNS:  # create_all skips indexes of tables that existed
-            connection.execute(text(
-                f"CREATE INDEX IF NOT EXISTS ix_attempt_{column} ON attempt ({column})"))
+        for name, definition in INDEXES.items():  # create_all skips tables that existed
+            connection.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}"))
         if version < 4 and "report_json" in columns:
             move_details(connection, has_log="log_json" in columns)
+        if "week" not in columns:
+            connection.execute(text(f"UPDATE attempt SET week = {WEEK_OF_STARTED_AT}"))
         connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
 
 
 ADDED_COLUMNS = (
-    ("drill_step", "INTEGER"), ("deleted_at", "DATETIME"),
+    ("drill_step", "INTEGER"), ("deleted_at", "DATETIME"), ("week", "VARCHAR"),
     *((f"step{n}_score", "FLOAT") for n in range(1, 8)),
     *((f"step{n}_seconds", "FLOAT NOT NULL DEFAULT 0") for n in range(1, 8)),
 )
-INDEXED_COLUMNS = ("pack_id", "mode", "elapsed_seconds")
+# Indexes beyond the columns' own: the live rows by date (the history's first page and its
+# count), each problem's attempts by date (the what-next queue), and the week (the trends).
+INDEXES = {
+    "ix_attempt_pack_id": "attempt (pack_id)",
+    "ix_attempt_mode": "attempt (mode)",
+    "ix_attempt_elapsed_seconds": "attempt (elapsed_seconds)",
+    "ix_attempt_live_started": "attempt (started_at) WHERE deleted_at IS NULL",
+    "ix_attempt_problem_started": "attempt (problem_id, started_at)",
+    "ix_attempt_week": "attempt (week)",
+}
+WEEK_OF_STARTED_AT = "date(started_at, 'weekday 0', '-6 days')"  # as converters.week_of
 
 
 def move_details(connection: Connection, *, has_log: bool) -> None:

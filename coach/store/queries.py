@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import and_, func, or_, text
+from sqlalchemy import and_, func, text
 from sqlalchemy.sql.elements import ColumnElement
 from sqlmodel import Session, col, select
 
@@ -27,13 +27,19 @@ def live() -> ColumnElement[bool]:
     return col(AttemptRow.deleted_at).is_(None)
 
 
-def history_where(query: HistoryQuery) -> list[ColumnElement[bool]]:
+# One row per problem, found through the problem index rather than a scan of the table.
+_PROBLEM_TITLES = text("SELECT problem_id, problem_title FROM attempt "
+                       "WHERE id IN (SELECT min(id) FROM attempt GROUP BY problem_id)")
+
+
+def history_where(session: Session, query: HistoryQuery) -> list[ColumnElement[bool]]:
     q = query
     clauses = [live()]
-    for word in q.words:
-        pattern = "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        clauses.append(or_(func.lower(AttemptRow.problem_id).like(pattern, escape="\\"),
-                           func.lower(AttemptRow.problem_title).like(pattern, escape="\\")))
+    if q.words:  # matched against the few distinct problems, then looked up by index
+        problems = session.connection().execute(_PROBLEM_TITLES).all()
+        clauses.append(col(AttemptRow.problem_id).in_(
+            {pid for pid, title in problems
+             if all(word in f"{pid} {title}".lower() for word in q.words)}))
     equal = ((AttemptRow.problem_id, q.problem), (AttemptRow.pack_id, q.pack),
              (AttemptRow.mode, q.mode.value if q.mode else None),
              (AttemptRow.status, q.status.value if q.status else None),
@@ -43,10 +49,12 @@ def history_where(query: HistoryQuery) -> list[ColumnElement[bool]]:
         clauses.append(col(AttemptRow.started_at) >= _utc(q.since))
     if q.until is not None:
         clauses.append(col(AttemptRow.started_at) < _utc(q.until + timedelta(days=1)))
+    # "+ 0" keeps SQLite off the total index for a score range: scores bunch up, so a range
+    # matches a large share of rows, and a lookup per row is slower than reading them all.
     if q.min_total is not None:
-        clauses.append(col(AttemptRow.total) >= q.min_total)
+        clauses.append(col(AttemptRow.total) + 0 >= q.min_total)
     if q.max_total is not None:
-        clauses.append(col(AttemptRow.total) <= q.max_total)
+        clauses.append(col(AttemptRow.total) + 0 <= q.max_total)
     return clauses
 
 
@@ -65,7 +73,11 @@ _SORT_COLUMNS = {
 def history_order(query: HistoryQuery) -> list:
     column = col(_SORT_COLUMNS[query.sort])
     direction = column.desc() if query.descending else column.asc()
-    return [column.is_(None), direction, col(AttemptRow.id).desc()]  # unscored last
+    # Unscored attempts go last. SQLite puts NULLs last when descending; only an ascending
+    # total needs the extra term, which costs the index (every other column is NOT NULL).
+    nulls_last = [column.is_(None)] if query.sort is SortKey.TOTAL and not query.descending \
+        else []
+    return [*nulls_last, direction, col(AttemptRow.id).desc()]
 
 
 # Only what a history row shows: reading columns, not table objects, is 3x faster.
@@ -86,7 +98,7 @@ def summary(row) -> AttemptSummary:
 
 def count(session: Session, query: HistoryQuery) -> int:
     return session.exec(select(func.count()).select_from(AttemptRow)
-                        .where(and_(*history_where(query)))).one()
+                        .where(and_(*history_where(session, query)))).one()
 
 
 _POINT_COLUMNS = (AttemptRow.id, AttemptRow.problem_id, AttemptRow.mode, AttemptRow.drill_step,
@@ -123,12 +135,11 @@ def _point(row) -> ScorePoint:
 
 
 _WEEKS = text(f"""
-    SELECT date(started_at, 'weekday 0', '-6 days') AS week, count(*),
-           sum(status = '{SUBMITTED}'),
-           avg(CASE WHEN status = '{SUBMITTED}' AND drill_step IS NULL THEN total END),
-           {", ".join(f"avg(CASE WHEN status = '{SUBMITTED}' THEN {c} END)"
-                      for c in STEP_SCORE_COLUMNS)}
+    SELECT week, count(*), sum(status = '{SUBMITTED}'),
+           avg(CASE WHEN drill_step IS NULL THEN total END),
+           {", ".join(f"avg({c})" for c in STEP_SCORE_COLUMNS)}
     FROM attempt WHERE deleted_at IS NULL GROUP BY week ORDER BY week""")
+# Only scored attempts have a total or step scores, so plain averages skip the others.
 
 
 def _weeks(session: Session) -> list:
@@ -136,20 +147,24 @@ def _weeks(session: Session) -> list:
     return week_points((date.fromisoformat(row[0]), *row[1:]) for row in rows)
 
 
+_PROBLEMS = text("SELECT DISTINCT problem_id FROM attempt")
 _REVIEWS = text(f"""
-    SELECT problem_id, coalesce(submitted_at, started_at), {", ".join(STEP_SCORE_COLUMNS)}
-    FROM (SELECT *, row_number() OVER (PARTITION BY problem_id
-                                       ORDER BY started_at DESC, id DESC) AS newest
-          FROM attempt WHERE deleted_at IS NULL AND status = '{SUBMITTED}')
-    WHERE newest <= :per_problem ORDER BY started_at, id""")
+    SELECT coalesce(submitted_at, started_at), {", ".join(STEP_SCORE_COLUMNS)}
+    FROM attempt WHERE problem_id = :problem AND status = '{SUBMITTED}'
+                       AND deleted_at IS NULL
+    ORDER BY started_at DESC, id DESC LIMIT :per_problem""")
 
 
 def step_reviews(session: Session, per_problem: int) -> list[StepReview]:
+    """One indexed query per problem (a window over all attempts would sort them all)."""
+    connection = session.connection()
     reviews = []
-    for problem_id, at, *scores in session.connection().execute(
-            _REVIEWS, {"per_problem": per_problem}):
-        moment = from_db_time(datetime.fromisoformat(at) if isinstance(at, str) else at)
-        reviews += [StepReview(problem_id=problem_id, step=n, at=moment, score=score)
-                    for n, score in enumerate(scores, start=1) if score is not None]
+    for (problem_id,) in connection.execute(_PROBLEMS).all():
+        rows = connection.execute(_REVIEWS, {"problem": problem_id,
+                                             "per_problem": per_problem}).all()
+        for at, *scores in rows:
+            moment = from_db_time(datetime.fromisoformat(at) if isinstance(at, str) else at)
+            reviews += [StepReview(problem_id=problem_id, step=n, at=moment, score=score)
+                        for n, score in enumerate(scores, start=1) if score is not None]
+    reviews.sort(key=lambda r: r.at)
     return reviews
-

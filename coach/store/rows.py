@@ -32,6 +32,7 @@ class AttemptRow(SQLModel, table=True):
     rubric_version: str | None = None
     drill_step: int | None = None  # the one step of a drill (schema version 3)
     deleted_at: datetime | None = None  # hidden until purged, so a delete can be undone (4)
+    week: str | None = None  # the Monday of started_at's UTC week, ISO: groups the trends (4)
     # Per-step scores and seconds, copied here so the progress figures need no join (4).
     step1_score: float | None = None
     step2_score: float | None = None

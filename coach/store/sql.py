@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
 from sqlalchemy import func
 from sqlalchemy.exc import SQLAlchemyError
-from sqlmodel import Session, col, delete, select
+from sqlmodel import Session, col, delete, select, text
 
 from coach.domain.attempt import (
     Attempt,
@@ -120,7 +121,8 @@ class SqlRepository:
                       query: HistoryQuery | None = None) -> list[AttemptSummary]:
         query = query or HistoryQuery()
         with self._guard(), self._session() as session:
-            statement = (select(*queries.SUMMARY_COLUMNS).where(*queries.history_where(query))
+            statement = (select(*queries.SUMMARY_COLUMNS)
+                         .where(*queries.history_where(session, query))
                          .order_by(*queries.history_order(query)).offset(offset).limit(limit))
             return [queries.summary(row) for row in session.exec(statement)]
 
@@ -206,6 +208,10 @@ class SqlRepository:
                     for pid, n, best in session.exec(statement)}
 
     def close(self) -> None:
+        # Keeps the planner's statistics fresh, so history queries keep using the date
+        # index rather than the status one as the table grows (SQLite's advice at close).
+        with suppress(SQLAlchemyError), self._engine.connect() as connection:
+            connection.execute(text("PRAGMA optimize"))
         self._engine.dispose()
 
     @staticmethod

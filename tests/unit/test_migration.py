@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import timedelta
 
 import pytest
 
@@ -48,6 +49,9 @@ def test_the_upgrade_fills_the_step_figures_and_narrows_the_attempt_table(
     expected = {s.step: s.score for s in old_attempts[1].report.steps}
     assert newest.step_scores[1] == expected[2]
     assert progress.missed, "the met and missed criteria are read from the old reports"
+    day = old_attempts[0].started_at.date()
+    monday = day - timedelta(days=day.weekday())
+    assert [(w.week, w.attempts) for w in progress.weeks] == [(monday, 2)]
     repo.rescore(1, old_attempts[0].report.model_copy(update={"total": 12.0}),
                  old_attempts[0].started_at)
     assert [r.total for r in repo.past_reports(1)] == [old_attempts[0].report.total]
