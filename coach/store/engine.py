@@ -64,6 +64,9 @@ def migrate(engine: Engine) -> None:
         for column, kind in ADDED_COLUMNS:
             if column not in columns:
                 connection.execute(text(f"ALTER TABLE attempt ADD COLUMN {column} {kind}"))
+        # A status index sends SQLite the wrong way on "scored attempts, newest first" (nearly
+        # every attempt is scored); the partial index below covers the rare unfinished ones.
+        connection.execute(text("DROP INDEX IF EXISTS ix_attempt_status"))
         for name, definition in INDEXES.items():  # create_all skips tables that existed
             connection.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {definition}"))
         if version < 4 and "report_json" in columns:
@@ -79,14 +82,17 @@ ADDED_COLUMNS = (
     *((f"step{n}_seconds", "FLOAT NOT NULL DEFAULT 0") for n in range(1, 8)),
 )
 # Indexes beyond the columns' own: the live rows by date (the history's first page and its
-# count), each problem's attempts by date (the what-next queue), and the week (the trends).
+# count), each problem's attempts by date (the what-next queue), each problem's live totals
+# (the home screen's counts and bests), the week (the trends), and the unfinished attempts.
 INDEXES = {
     "ix_attempt_pack_id": "attempt (pack_id)",
     "ix_attempt_mode": "attempt (mode)",
     "ix_attempt_elapsed_seconds": "attempt (elapsed_seconds)",
     "ix_attempt_live_started": "attempt (started_at) WHERE deleted_at IS NULL",
     "ix_attempt_problem_started": "attempt (problem_id, started_at)",
+    "ix_attempt_live_problem": "attempt (problem_id, total) WHERE deleted_at IS NULL",
     "ix_attempt_week": "attempt (week)",
+    "ix_attempt_unfinished": "attempt (updated_at) WHERE status = 'in_progress'",
 }
 WEEK_OF_STARTED_AT = "date(started_at, 'weekday 0', '-6 days')"  # as converters.week_of
 

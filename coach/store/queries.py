@@ -87,6 +87,11 @@ SUMMARY_COLUMNS = (AttemptRow.id, AttemptRow.problem_id, AttemptRow.problem_titl
                    AttemptRow.drill_step)
 
 
+def history_page(session: Session, query: HistoryQuery, limit: int, offset: int = 0):
+    return (select(*SUMMARY_COLUMNS).where(*history_where(session, query))
+            .order_by(*history_order(query)).offset(offset).limit(limit))
+
+
 def summary(row) -> AttemptSummary:
     (attempt_id, problem_id, title, mode, status, level, started_at, elapsed, total, pack,
      drill_step) = row

@@ -20,7 +20,7 @@ class AttemptRow(SQLModel, table=True):
     pack_id: str = Field(index=True)
     pack_version: str
     mode: str = Field(index=True)
-    status: str = Field(index=True)
+    status: str  # indexed only where it is rare: see INDEXES in engine.py
     level: str
     budget_seconds: str  # JSON list of seven integers
     current_step: int = 1

@@ -121,9 +121,7 @@ class SqlRepository:
                       query: HistoryQuery | None = None) -> list[AttemptSummary]:
         query = query or HistoryQuery()
         with self._guard(), self._session() as session:
-            statement = (select(*queries.SUMMARY_COLUMNS)
-                         .where(*queries.history_where(session, query))
-                         .order_by(*queries.history_order(query)).offset(offset).limit(limit))
+            statement = queries.history_page(session, query, limit, offset)
             return [queries.summary(row) for row in session.exec(statement)]
 
     def count_attempts(self, query: HistoryQuery | None = None) -> int:

@@ -148,3 +148,24 @@ def test_step_reviews_keep_the_latest_per_problem(repo):
     assert all(r.at.tzinfo is not None for r in reviews)
     newsfeed = [r for r in reviews if r.problem_id == "newsfeed"]
     assert len(newsfeed) == 7  # only the strong one, the latest scored
+
+
+@pytest.mark.parametrize("text", ["", "newsfeed", "sort:total", "since:2026-03-16"])
+def test_history_pages_read_an_index_in_order(tmp_path, made, text):
+    """No full sort of the table for a page: the order comes from an index (what keeps the
+    first page fast at 100,000 attempts; bench/history.py has the figures)."""
+    from sqlalchemy.dialects import sqlite
+
+    from coach.store import queries
+
+    repo = SqlRepository(tmp_path / "coach.db")
+    for attempt in made:
+        repo.add(attempt)
+    with repo._session() as session:
+        statement = queries.history_page(session, parse_filter(text), 100)
+        sql = str(statement.compile(dialect=sqlite.dialect(),
+                                    compile_kwargs={"literal_binds": True}))
+        plan = " ".join(row[-1] for row in session.connection().exec_driver_sql(
+            f"EXPLAIN QUERY PLAN {sql}"))
+    repo.close()
+    assert "USING INDEX" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
