@@ -74,3 +74,17 @@ def test_stats_text_and_json(stored, capsys):
 def test_stats_with_no_attempts(capsys):
     assert run(["stats"]) == 0
     assert "No scored attempts" in capsys.readouterr().out
+
+
+def test_a_closed_pipe_is_not_an_error(stored, tmp_path):
+    import subprocess
+    import sys
+
+    # An attempt as JSON is larger than a pipe's buffer, so coach is still writing when
+    # the reader (`head -1`, in Python) closes the pipe.
+    command = [sys.executable, "-m", "coach", "export", "2", "--format", "json"]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = process.stdout.readline()
+    process.stdout.close()
+    _, err = process.communicate(timeout=60)
+    assert first.strip() and b"Traceback" not in err
