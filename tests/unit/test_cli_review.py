@@ -84,6 +84,4 @@ def test_a_closed_pipe_is_not_an_error(stored, monkeypatch, capsys):
         raise BrokenPipeError(32, "Broken pipe")
 
     monkeypatch.setattr(coach.cli_review, "_print_history", reader_gone)
-    with monkeypatch.context() as patch:  # run() points stdout at /dev/null for the exit
-        patch.setattr("os.dup2", lambda *_args: None)
-        assert run(["history"]) == 0
+    assert run(["history"]) == 0
