@@ -56,3 +56,20 @@ async def test_untimed_practice_counts_time_spent_without_a_budget(harness):
         assert isinstance(app.screen, ResultsScreen)
         shown = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "15:00 (untimed)" in shown
+
+
+async def test_submitting_a_drill_warns_only_about_its_own_step(harness):
+    from coach.tui.screens.confirm import ConfirmScreen
+
+    app = harness.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_interview(pilot, "newsfeed", "d", "3")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert app.screen.question.endswith("Step 3 is empty.")
+        await pilot.press("n")
+        await type_text(pilot, ARCHITECTURE)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.question == "Submit this attempt for scoring?"

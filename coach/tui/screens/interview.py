@@ -219,8 +219,11 @@ class InterviewScreen(Screen[None]):
     def action_submit(self) -> None:
         from coach.tui.screens.confirm import ConfirmScreen
 
-        empty = [str(i.number) for i in STEPS if not self.session.text(i.number).strip()]
-        note = f" Steps {', '.join(empty)} are empty." if empty else ""
+        drill = self.session.attempt.drill_step
+        scored = [drill] if drill else [info.number for info in STEPS]  # a drill scores one
+        empty = [str(n) for n in scored if not self.session.text(n).strip()]
+        note = "" if not empty else f" Step {empty[0]} is empty." if len(empty) == 1 else \
+            f" Steps {', '.join(empty)} are empty."
         self.app.push_screen(
             ConfirmScreen("Submit this attempt for scoring?" + note, "Submit", "Keep working"),
             self._confirmed_submit)
