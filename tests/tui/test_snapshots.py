@@ -96,28 +96,26 @@ def test_history_screen(snap_compare, review_harness):
     assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
 
 
-def test_attempt_screen(snap_compare, review_harness):
+def _open_attempt_from_history(attempt_id: str, *keys: str):
+    """A run_before that opens an attempt from the history, then presses `keys`."""
     async def run_before(pilot):
         await ready(pilot)
         await pilot.press("h")
         await pilot.pause()
         table = pilot.app.screen.table
-        table.move_cursor(row=table.get_row_index("3"))
-        await pilot.press("enter")
+        table.move_cursor(row=table.get_row_index(attempt_id))
+        await pilot.press("enter", *keys)
         await pilot.pause()
 
-    assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+    return run_before
+
+
+def test_attempt_screen(snap_compare, review_harness):
+    assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE,
+                        run_before=_open_attempt_from_history("3"))
 
 
 def test_attempt_answers_tab(snap_compare, review_harness):
     """The answers beside the reference, with what earned points highlighted."""
-    async def run_before(pilot):
-        await ready(pilot)
-        await pilot.press("h")
-        await pilot.pause()
-        table = pilot.app.screen.table
-        table.move_cursor(row=table.get_row_index("3"))
-        await pilot.press("enter", "a")
-        await pilot.pause()
-
-    assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE, run_before=run_before)
+    assert snap_compare(review_harness.app(), terminal_size=SNAPSHOT_SIZE,
+                        run_before=_open_attempt_from_history("3", "a"))
