@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from pathlib import Path
 
@@ -100,9 +101,6 @@ WEEK_OF_STARTED_AT = "date(started_at, 'weekday 0', '-6 days')"  # as converters
 def move_details(connection: Connection, *, has_log: bool) -> None:
     """Schema 3 to 4: the report and log go to attempt_detail, the step figures are copied
     onto the attempt, and the wide columns are dropped so scans of attempt stay cheap."""
-    from coach.domain.report import ScoreReport
-    from coach.store.converters import criterion_outcomes
-
     log = "log_json" if has_log else "NULL"
     connection.execute(text(
         "INSERT OR IGNORE INTO attempt_detail (attempt_id, met, missed, report_json, log_json) "
@@ -110,7 +108,7 @@ def move_details(connection: Connection, *, has_log: bool) -> None:
     scored = connection.execute(text(
         "SELECT attempt_id, report_json FROM attempt_detail WHERE report_json IS NOT NULL"))
     for attempt_id, report_json in list(scored):
-        met, missed = criterion_outcomes(ScoreReport.model_validate_json(report_json))
+        met, missed = _outcomes(report_json)
         connection.execute(text("UPDATE attempt_detail SET met = :met, missed = :missed "
                                 "WHERE attempt_id = :id"),
                            {"met": met, "missed": missed, "id": attempt_id})
@@ -124,3 +122,18 @@ def move_details(connection: Connection, *, has_log: bool) -> None:
             connection.execute(text(f"ALTER TABLE attempt DROP COLUMN {column}"))
         else:  # older SQLite cannot drop a column; emptying it frees the space all the same
             connection.execute(text(f"UPDATE attempt SET {column} = NULL"))
+
+
+def _outcomes(report_json: str) -> tuple[str, str]:
+    """converters.criterion_outcomes read from the raw JSON: an old report that no longer
+    fits today's model must not stop the database from opening."""
+    met: list[str] = []
+    missed: list[str] = []
+    try:
+        for step in json.loads(report_json).get("steps", []):
+            for criterion in step.get("criteria", []):
+                token = f"{step.get('step')}:{criterion.get('id')}"
+                (met if criterion.get("met") else missed).append(token)
+    except (ValueError, TypeError, AttributeError):  # not the shape expected: count nothing
+        return "", ""
+    return " ".join(met), " ".join(missed)

@@ -73,3 +73,23 @@ def test_reopening_an_upgraded_database_changes_nothing(tmp_path, old_attempts):
     assert again.get(1).report == old_attempts[0].report
     assert again.count_attempts() == 2
     again.close()
+
+
+def test_a_report_that_no_longer_fits_the_model_does_not_stop_the_upgrade(
+        tmp_path, old_attempts):
+    path = tmp_path / "coach.db"
+    write_v3_database(path, old_attempts)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE attempt SET report_json = '{\"steps\": 5}' WHERE id = 2")
+    repo = SqlRepository(path)
+    assert repo.get(1).report == old_attempts[0].report
+    assert repo.count_attempts() == 2
+    repo.close()
+
+
+def test_outcomes_from_raw_json_match_the_model_reading(old_attempts):
+    from coach.store.converters import criterion_outcomes
+    from coach.store.engine import _outcomes
+
+    report = old_attempts[0].report
+    assert _outcomes(report.model_dump_json()) == criterion_outcomes(report)
