@@ -41,10 +41,10 @@ async def test_the_panel_lists_the_most_overdue_weakest_step_first(harness):
         panel = app.screen.query_one(NextQueue)
         assert [(i.problem_id, i.step) for i in panel.items][:1] == [("newsfeed", 2)]
         lines = panel_text(app).splitlines()
-        assert lines[0] == "1  newsfeed · 2. Scale — due 5 days ago · last 7"
+        assert lines[0] == "1  News feed · 2. Scale — due 5 days ago · last 7"
         assert len(lines) == 5 and all(line.startswith(f"{n}  ") for n, line in
                                        enumerate(lines, start=1))
-        assert all("newsfeed" in line for line in lines)  # the weak attempt's steps lead
+        assert all("News feed" in line for line in lines)  # the weak attempt's steps lead
 
 
 async def test_n_starts_a_drill_of_the_first_step(harness):
@@ -70,7 +70,7 @@ async def test_the_panel_is_refreshed_when_home_is_shown_again(harness):
         seed(harness)
         app.go_home()
         await settled(pilot)
-        assert panel_text(app).startswith("1  newsfeed · 2. Scale")
+        assert panel_text(app).startswith("1  News feed · 2. Scale")
 
 
 async def test_with_nothing_scored_the_panel_says_how_to_fill_it_and_n_says_why(harness):
@@ -104,4 +104,4 @@ async def test_a_problem_no_longer_in_the_catalog_is_left_out(harness):
     async with app.run_test(size=SIZE) as pilot:
         await settled(pilot)
         assert "retired" not in panel_text(app)
-        assert panel_text(app).startswith("1  newsfeed · 2. Scale — due 5 days ago")
+        assert panel_text(app).startswith("1  News feed · 2. Scale — due 5 days ago")

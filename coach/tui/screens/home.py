@@ -131,7 +131,8 @@ class HomeScreen(Screen[None]):
         if error:
             panel.fail(error)
         else:
-            panel.show(queue)
+            catalog = self.app.services.catalog
+            panel.show(queue, {entry.id: entry.problem.title for entry in catalog.entries})
 
     def action_next_drill(self) -> None:
         from coach.tui.drills import start_drill

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from textual.content import Content
@@ -16,12 +16,12 @@ if TYPE_CHECKING:
 EMPTY = "Score a few attempts and the steps to revisit will appear here."
 
 
-def item_line(number: int, item: QueueItem) -> Content:
-    """'1  newsfeed · 2. Scale — due 3 days ago · last 42', never parsed as markup."""
+def item_line(number: int, item: QueueItem, title: str | None = None) -> Content:
+    """'1  News feed · 2. Scale — due 3 days ago · last 42', never parsed as markup."""
     due = item.overdue_days >= 0
     return Content.assemble(
         (f"{number}  ", "bold $accent"),
-        f"{item.problem_id} · {item.step}. {step_info(item.step).short}",
+        f"{title or item.problem_id} · {item.step}. {step_info(item.step).short}",
         (f" — {item.reason}", "$warning" if due else "dim"),
     )
 
@@ -45,12 +45,15 @@ class NextQueue(Static):
         self.border_title = "What next · n drills the first"
         self.items: list[QueueItem] | None = None  # None until loaded
 
-    def show(self, items: Sequence[QueueItem]) -> None:
+    def show(self, items: Sequence[QueueItem], titles: Mapping[str, str] | None = None) -> None:
+        """`titles` names the problems by id; the id stands in for any it lacks."""
         self.items = list(items)
         if not self.items:
             self.update(Content.styled(EMPTY, "dim"))
             return
-        lines = [item_line(n, item) for n, item in enumerate(self.items, start=1)]
+        titles = titles or {}
+        lines = [item_line(n, item, titles.get(item.problem_id))
+                 for n, item in enumerate(self.items, start=1)]
         self.update(Content("\n").join(lines))
 
     def fail(self, message: str) -> None:
