@@ -48,6 +48,7 @@ FILTERS = {
     "mode and score": "mode:drill score:<50",
     "one month": "since:2026-02-01 until:2026-02-28",
     "pack, level, score": "pack:core level:senior score:60-80",
+    "phrase in the answers": '"consistent hashing"',
     "sorted by total": "sort:total",
     "sorted by duration": "sort:duration+",
 }

@@ -15,8 +15,9 @@ def add_review_commands(commands) -> None:
     history = commands.add_parser(
         "history", help="list past attempts, newest first",
         description="List past attempts. FILTER uses the history screen's syntax: words in "
-        "the problem's name, and problem: pack: mode: status: level: since: until: score: "
-        "sort: (e.g. `coach history newsfeed score:<50 sort:total`).")
+        "the problem's name, \"quoted text\" (or text:word) to find in the answers, and "
+        "problem: pack: mode: status: level: since: until: score: sort: (e.g. `coach history "
+        "newsfeed score:<50 sort:total` or `coach history '\"consistent hashing\"'`).")
     history.add_argument("filter", nargs="*", metavar="FILTER", help="filter terms")
     output = history.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print JSON")

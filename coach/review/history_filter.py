@@ -2,10 +2,33 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from collections.abc import Iterable
 from datetime import timedelta
 
 from coach.domain.attempt import AttemptSummary
 from coach.review.query import HistoryQuery, SortKey
+
+_WORD = re.compile(r"[^\W_]+")  # letters and digits: "_" and punctuation split words
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words without accents, as the full-text index splits them."""
+    folded = unicodedata.normalize("NFKD", text.lower())
+    return _WORD.findall("".join(c for c in folded if not unicodedata.combining(c)))
+
+
+def has_phrase(texts: Iterable[str], phrase: str) -> bool:
+    """Whether `phrase`'s words appear in this order, side by side, in one of `texts`."""
+    wanted = words_of(phrase)
+    if not wanted:
+        return True
+    for text in texts:
+        words = words_of(text)
+        if any(words[i:i + len(wanted)] == wanted for i in range(len(words) - len(wanted) + 1)):
+            return True
+    return False
 
 
 def matches(summary: AttemptSummary, query: HistoryQuery) -> bool:

@@ -1,8 +1,9 @@
 """What the history list shows: a filter, a sort order, and the filter's typed form.
 
 The history screen and `coach history` take one line of filter text, such as
-`newsfeed mode:drill score:<50 since:2026-11-01`; words without a key match the
-problem's id or title.
+`newsfeed mode:drill score:<50 since:2026-11-01 "consistent hashing"`; words without a
+key match the problem's id or title, and quoted text (or `text:word`) is looked for in
+the answers themselves.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class HistoryQuery(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     words: tuple[str, ...] = ()  # each must appear in the problem's id or title
+    phrases: tuple[str, ...] = ()  # each must appear, as whole words, in some step's answer
     problem: str | None = None  # exact problem id
     pack: str | None = None
     mode: Mode | None = None
@@ -56,11 +58,15 @@ class HistoryQuery(BaseModel):
 
 
 _DESCENDING_FIRST = {SortKey.STARTED, SortKey.TOTAL, SortKey.DURATION, SortKey.ID}
-KEYS = ("problem", "pack", "mode", "status", "level", "since", "until", "score", "sort")
+KEYS = ("problem", "pack", "mode", "status", "level", "since", "until", "score", "sort",
+        "text")
 _STATUS_WORDS = {"unfinished": Status.IN_PROGRESS, "scored": Status.SUBMITTED,
                  "discarded": Status.ABANDONED, **{s.value: s for s in Status}}
 _SCORE = re.compile(r"^(?:(?P<op><=|>=|<|>|=)?(?P<a>\d+(?:\.\d+)?)"
                     r"(?:-(?P<b>\d+(?:\.\d+)?))?)$")
+
+
+_QUOTED = re.compile(r'"([^"]*)"')
 
 
 class FilterError(ValueError):
@@ -72,7 +78,11 @@ def parse_filter(text: str, base: HistoryQuery | None = None) -> HistoryQuery:
     base = base or HistoryQuery()
     fields: dict[str, object] = {"sort": base.sort, "descending": base.descending}
     words: list[str] = []
-    for term in text.split():
+    phrases = [" ".join(p.split()) for p in _QUOTED.findall(text) if p.strip()]
+    rest = _QUOTED.sub(" ", text)
+    if '"' in rest:
+        raise FilterError('a quote is not closed: write a phrase as "consistent hashing"')
+    for term in rest.split():
         key, sep, value = term.partition(":")
         if not sep:
             words.append(term.lower())
@@ -85,15 +95,20 @@ def parse_filter(text: str, base: HistoryQuery | None = None) -> HistoryQuery:
                               + ", ".join(f"{k}:" for k in KEYS))
         if not value:
             raise FilterError(f"'{key}:' needs a value, e.g. {_EXAMPLES[key]}")
+        if key == "text":
+            phrases.append(value)
+            continue
         fields.update(_read_term(key, value))
     fields["words"] = tuple(words)
+    fields["phrases"] = tuple(dict.fromkeys(p.lower() for p in phrases))
     return HistoryQuery(**fields)
 
 
 _EXAMPLES = {"problem": "problem:newsfeed", "pack": "pack:core", "mode": "mode:drill",
              "status": "status:unfinished", "level": "level:senior",
              "since": "since:2026-11-01", "until": "until:2026-11-30",
-             "score": "score:<50 or score:40-70", "sort": "sort:total"}
+             "score": "score:<50 or score:40-70", "sort": "sort:total",
+             "text": 'text:geohash or "consistent hashing"'}
 
 
 def _read_term(key: str, value: str) -> dict[str, object]:

@@ -12,7 +12,10 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import SQLModel, create_engine, text
 
 from coach.errors import StoreError
-from coach.store import rows  # noqa: F401  (registers the tables on SQLModel.metadata)
+from coach.store import (
+    rows,  # noqa: F401  (registers the tables on SQLModel.metadata)
+    search_index,
+)
 
 SCHEMA_VERSION = 4
 
@@ -54,7 +57,8 @@ def migrate(engine: Engine) -> None:
     """Bring any older schema to SCHEMA_VERSION in one transaction; PRAGMA user_version
     records it. 1: attempts and steps; 2: past scores kept by rescore; 3: the interview log
     and the step of a drill; 4: a narrow attempt table (report and log moved to
-    attempt_detail, per-step scores copied onto the attempt) and soft deletion."""
+    attempt_detail, per-step scores copied onto the attempt), soft deletion and a full-text
+    index of the answers."""
     with engine.begin() as connection:
         version = connection.execute(text("PRAGMA user_version")).scalar_one()
         if version > SCHEMA_VERSION:
@@ -74,6 +78,7 @@ def migrate(engine: Engine) -> None:
             move_details(connection, has_log="log_json" in columns)
         if "week" not in columns:
             connection.execute(text(f"UPDATE attempt SET week = {WEEK_OF_STARTED_AT}"))
+        search_index.ensure_index(connection)
         connection.execute(text(f"PRAGMA user_version={SCHEMA_VERSION}"))
 
 

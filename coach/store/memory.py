@@ -18,7 +18,7 @@ from coach.domain.attempt import (
 from coach.domain.report import ScoreReport
 from coach.errors import StoreError
 from coach.review.assemble import assemble_progress, week_points
-from coach.review.history_filter import matches, ordered
+from coach.review.history_filter import has_phrase, matches, ordered
 from coach.review.progress import Progress, ScorePoint, StepReview
 from coach.review.query import HistoryQuery
 from coach.store.converters import criterion_outcomes
@@ -86,7 +86,9 @@ class MemoryRepository:
 
     def _selected(self, query: HistoryQuery | None) -> list[AttemptSummary]:
         query = query or HistoryQuery()
-        return ordered([s for s in map(_summary, self._live()) if matches(s, query)], query)
+        chosen = [a for a in self._live() if all(
+            has_phrase((answer.text for answer in a.answers), p) for p in query.phrases)]
+        return ordered([s for s in map(_summary, chosen) if matches(s, query)], query)
 
     def delete(self, attempt_id: int, at: datetime) -> None:
         self._require(attempt_id)

@@ -17,6 +17,7 @@ from coach.domain.attempt import AttemptSummary, Mode, Status
 from coach.review.assemble import assemble_progress, week_points
 from coach.review.progress import Progress, ScorePoint, StepReview
 from coach.review.query import HistoryQuery, SortKey
+from coach.store import search_index
 from coach.store.converters import from_db_time, to_db_time
 from coach.store.rows import STEP_SCORE_COLUMNS, AttemptDetailRow, AttemptRow
 
@@ -45,6 +46,8 @@ def history_where(session: Session, query: HistoryQuery) -> list[ColumnElement[b
              (AttemptRow.status, q.status.value if q.status else None),
              (AttemptRow.level, q.level))
     clauses += [column == value for column, value in equal if value is not None]
+    clauses += [search_index.phrase_clause(session.connection(), phrase, n)
+                for n, phrase in enumerate(q.phrases)]
     if q.since is not None:
         clauses.append(col(AttemptRow.started_at) >= _utc(q.since))
     if q.until is not None:

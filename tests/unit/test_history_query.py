@@ -65,3 +65,11 @@ def test_sorting_the_same_column_again_reverses_it():
 def test_is_filtered_ignores_the_sort():
     assert not HistoryQuery(sort=SortKey.TOTAL).is_filtered()
     assert parse_filter("mode:mock").is_filtered()
+
+
+def test_quoted_phrases_and_text_terms_search_the_answers():
+    query = parse_filter('chat "Consistent   Hashing" text:GeoHash mode:mock')
+    assert query.words == ("chat",) and query.mode is Mode.MOCK
+    assert query.phrases == ("consistent hashing", "geohash")
+    with pytest.raises(FilterError, match="not closed"):
+        parse_filter('"consistent hashing')

@@ -169,3 +169,44 @@ def test_history_pages_read_an_index_in_order(tmp_path, made, text):
             f"EXPLAIN QUERY PLAN {sql}"))
     repo.close()
     assert "USING INDEX" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"fan-out on write"', [4, 2]),  # the two strong answers
+    ('"FAN OUT ON WRITE" newsfeed', [2]),  # any case; with a problem word
+    ('"read your writes"', [2]),  # written "read-your-writes": punctuation splits words
+    ("text:websocket", [7, 4, 3]),
+    ('text:websocket "delivery receipts"', [4]),  # every phrase must be there
+    ('"no such phrase anywhere"', []),
+])
+def test_quoted_text_is_found_in_the_answers(repo, text, expected):
+    assert ids(repo, text) == expected
+    assert repo.count_attempts(parse_filter(text)) == len(expected)
+
+
+def test_the_search_follows_edits_and_deletions(repo, made):
+    from coach.domain.attempt import StepAnswer
+
+    query = parse_filter('"quokka ledger"')
+    assert ids(repo, '"quokka ledger"') == []
+    answers = [StepAnswer(step=n, text="We keep a quokka ledger." if n == 3 else "")
+               for n in range(1, 8)]
+    repo.save_progress(8, answers, 3, FIXED_NOW)
+    assert [s.id for s in repo.list_attempts(query=query)] == [8]
+    repo.save_progress(8, [StepAnswer(step=n) for n in range(1, 8)], 3, FIXED_NOW)
+    assert repo.count_attempts(query) == 0
+    repo.save_progress(8, answers, 3, FIXED_NOW)
+    repo.delete(8, FIXED_NOW)
+    repo.purge_deleted()
+    assert repo.count_attempts(query) == 0
+
+
+def test_without_fts5_the_search_still_finds_the_text(tmp_path, made, monkeypatch):
+    from coach.store import search_index
+
+    repository = SqlRepository(tmp_path / "coach.db")
+    for attempt in made:
+        repository.add(attempt)
+    monkeypatch.setattr(search_index, "has_index", lambda _connection: False)
+    assert ids(repository, '"delivery receipts"') == [4]  # a substring scan instead
+    repository.close()

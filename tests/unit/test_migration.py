@@ -93,3 +93,13 @@ def test_outcomes_from_raw_json_match_the_model_reading(old_attempts):
 
     report = old_attempts[0].report
     assert _outcomes(report.model_dump_json()) == criterion_outcomes(report)
+
+
+def test_the_upgrade_indexes_the_answers_already_stored(tmp_path, old_attempts):
+    from coach.review.query import parse_filter
+
+    path = tmp_path / "coach.db"
+    write_v3_database(path, old_attempts)
+    repo = SqlRepository(path)
+    assert [s.id for s in repo.list_attempts(query=parse_filter('"read your writes"'))] == [1]
+    repo.close()

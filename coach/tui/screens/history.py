@@ -41,8 +41,8 @@ class HistoryScreen(Screen[None]):
         yield Header()
         with Vertical(id="history"):
             yield Static("", id="history-status", markup=False)
-            yield Input(placeholder="Filter: words in the problem, or problem: pack: mode: "
-                        "status: level: since: until: score: (e.g. newsfeed score:<50)",
+            yield Input(placeholder='Filter: problem words, "text in answers", mode: score: '
+                        'since: until: pack: status: level: (e.g. newsfeed score:<50)',
                         id="history-filter")
             yield HistoryTable(id="attempts")
         yield Footer()
