@@ -49,3 +49,19 @@ async def test_a_failed_export_is_reported(harness, isolated_home):
         (error,) = messages(app, "error")
         assert error.startswith("Could not export to ")
         assert app.screen is screen and app.is_running
+
+
+async def test_x_on_the_results_screen_exports_the_attempt_just_scored(harness, isolated_home):
+    from coach.tui.screens.results import ResultsScreen
+
+    app = harness.app()
+    async with app.run_test(size=SIZE) as pilot:
+        await ready(pilot)
+        attempt = harness.repository.add(scored_attempt(harness.catalog, harness.scorer))
+        pilot.app.push_screen(ResultsScreen(attempt, harness.catalog.get("newsfeed")))
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        path = isolated_home / "exports" / f"attempt-{attempt.id}-newsfeed.md"
+        assert "## Appendix: scores and feedback" in path.read_text("utf-8")
+        assert f"Exported to {path}" in messages(app, "information")

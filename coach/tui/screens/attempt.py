@@ -86,22 +86,9 @@ class AttemptScreen(Screen[None]):
                     f"({note}).", markup=False)
 
     def action_export(self) -> None:
-        """Write the attempt as a Markdown design document into the exports folder; the same
-        attempt always goes to the same file, so exporting again refreshes it."""
-        from coach.export.markdown import attempt_markdown
-        from coach.paths import export_dir
+        from coach.tui.exporting import export_attempt
 
-        attempt = self.attempt
-        entry = self.app.services.catalog.get(attempt.problem_id)
-        path = export_dir() / f"attempt-{attempt.id}-{attempt.problem_id}.md"
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(attempt_markdown(attempt, entry.problem if entry else None),
-                            encoding="utf-8")
-        except OSError as error:
-            self.notify(f"Could not export to {path}: {error}", severity="error", markup=False)
-            return
-        self.notify(f"Exported to {path}", markup=False)
+        export_attempt(self.app, self.attempt)
 
     def action_resume(self) -> None:
         app = self.app

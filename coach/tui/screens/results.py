@@ -18,6 +18,7 @@ class ResultsScreen(Screen[None]):
         Binding("escape", "home", "Home"),
         Binding("h", "history", "History"),
         Binding("a", "answers", "Answers vs reference"),
+        Binding("x", "export", "Export"),
     ]
 
     def __init__(self, attempt: Attempt, entry: CatalogEntry | None) -> None:
@@ -45,6 +46,11 @@ class ResultsScreen(Screen[None]):
         from coach.tui.screens.attempt import AttemptScreen
 
         self.app.push_screen(AttemptScreen(self.attempt, tab="tab-answers"))
+
+    def action_export(self) -> None:
+        from coach.tui.exporting import export_attempt
+
+        export_attempt(self.app, self.attempt)
 
     def action_history(self) -> None:
         from coach.tui.screens.history import HistoryScreen
