@@ -66,6 +66,7 @@ def _most_missed(outcomes: Iterable[tuple[int, str, str]],
 
 
 def week_points(rows: Iterable[tuple]) -> list[WeekPoint]:
-    """Rows of (monday, attempts, scored, mean total, seven step means), oldest first."""
-    return [WeekPoint(week=row[0], attempts=row[1], scored=row[2], mean_total=row[3],
-                      step_means=tuple(row[4:11])) for row in rows]
+    """Rows of (monday, attempts, problems, scored, mean total, seven step means), oldest
+    first."""
+    return [WeekPoint(week=row[0], attempts=row[1], problems=row[2], scored=row[3],
+                      mean_total=row[4], step_means=tuple(row[5:12])) for row in rows]

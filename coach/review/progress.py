@@ -36,6 +36,7 @@ class WeekPoint(BaseModel):
 
     week: date  # the Monday
     attempts: int  # all attempts started that week, scored or not
+    problems: int  # different problems among them
     scored: int
     mean_total: float | None
     step_means: tuple[float | None, ...]  # seven

@@ -73,11 +73,11 @@ def trend_line(totals: Sequence[float]) -> str:
 
 def _week_lines(progress: Progress) -> list[str]:
     numbers = " ".join(f"{n:>3}" for n in range(1, len(STEPS) + 1))
-    lines = [f"  {'Week of':<10}  Attempts  Total  Step {numbers}"]
+    lines = [f"  {'Week of':<10}  Attempts  Problems  Total  Step {numbers}"]
     for week in progress.weeks:
         means = " ".join(f"{score(m):>3}" for m in week.step_means)
-        lines.append(f"  {week.week:%Y-%m-%d}  {week.attempts:>8}  {score(week.mean_total):>5}"
-                     f"       {means}")
+        lines.append(f"  {week.week:%Y-%m-%d}  {week.attempts:>8}  {week.problems:>8}  "
+                     f"{score(week.mean_total):>5}       {means}")
     return lines
 
 

@@ -194,7 +194,7 @@ def _weeks(attempts: list[Attempt]):
     for monday in sorted(weeks):
         group = weeks[monday]
         scored = [a for a in group if a.status is Status.SUBMITTED and a.report]
-        rows.append((monday, len(group), len(scored),
+        rows.append((monday, len(group), len({a.problem_id for a in group}), len(scored),
                      mean([a.report.total for a in scored if a.drill_step is None]),
                      *(mean([s[n] for a in scored if (s := _step_scores(a))[n] is not None])
                        for n in range(7))))

@@ -143,7 +143,7 @@ def _point(row) -> ScorePoint:
 
 
 _WEEKS = text(f"""
-    SELECT week, count(*), sum(status = '{SUBMITTED}'),
+    SELECT week, count(*), count(DISTINCT problem_id), sum(status = '{SUBMITTED}'),
            avg(CASE WHEN drill_step IS NULL THEN total END),
            {", ".join(f"avg({c})" for c in STEP_SCORE_COLUMNS)}
     FROM attempt WHERE deleted_at IS NULL GROUP BY week ORDER BY week""")

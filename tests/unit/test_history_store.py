@@ -116,6 +116,7 @@ def test_progress_figures(repo, made):
     assert [w.week for w in progress.weeks] == [date(2026, 3, 9), date(2026, 3, 16),
                                                 date(2026, 3, 23), date(2026, 3, 30)]
     assert [(w.attempts, w.scored) for w in progress.weeks] == [(1, 1), (2, 2), (4, 4), (1, 0)]
+    assert [w.problems for w in progress.weeks] == [1, 2, 3, 1]  # chat, url-shortener x2, ride
     assert progress.weeks[1].mean_total == pytest.approx(
         (made[1].report.total + made[2].report.total) / 2)
     assert progress.weeks[2].mean_total == pytest.approx(  # the drills have no total

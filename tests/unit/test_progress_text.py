@@ -27,9 +27,9 @@ def sample() -> Progress:
     totals = [40, 45, 50, 55, 60, 62, 65, 70, 75, 80]
     return Progress(
         attempts=12, scored=10, best_total=80.0, window=10,
-        weeks=[WeekPoint(week=date(2026, 3, 2), attempts=4, scored=3, mean_total=48.0,
+        weeks=[WeekPoint(week=date(2026, 3, 2), attempts=4, problems=2, scored=3, mean_total=48.0,
                          step_means=(50.0, None, 40.0, 30.0, 60.0, 20.0, 55.0)),
-               WeekPoint(week=date(2026, 3, 9), attempts=8, scored=7, mean_total=71.0,
+               WeekPoint(week=date(2026, 3, 9), attempts=8, problems=5, scored=7, mean_total=71.0,
                          step_means=STEP_MEANS)],
         recent=[point(n, t) for n, t in enumerate(totals, start=1)],
         steps=[StepStanding(step=n, title=f"Title {n}", mean=m, scored=10,
@@ -55,8 +55,8 @@ def test_the_figures_appear():
     assert text.startswith("12 attempts, 10 scored, best total 80.")
     assert "latest 10 scored attempts" in text
     assert "First 5: mean 50. Last 5: mean 70 (+20)." in text
-    assert "2026-03-02         4     48        50   —  40  30  60  20  55" in text
-    assert "2026-03-09         8     71" in text
+    assert "2026-03-02         4         2     48        50   —  40  30  60  20  55" in text
+    assert "2026-03-09         8         5     71" in text
     assert "6 Scaling                 35      10  4:10 of 5:00" in text
     assert "7 Trade-offs              66      10  4:10, untimed" in text
     assert ("  scaling.cache (step 6): missed 14 of 20\n"

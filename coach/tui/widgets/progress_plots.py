@@ -107,13 +107,14 @@ def draw_time(plt: Plot, progress: Progress) -> None:
 
 
 def draw_weeks(plt: Plot, progress: Progress) -> None:
-    """Attempts started each week."""
+    """Attempts started each week, and how many different problems they were on."""
     weeks = progress.weeks[-PLOTTED_WEEKS:]
-    plt.title("Attempts per week")
+    plt.title("Attempts and problems per week")
     if not weeks:
         return
     counts = [w.attempts for w in weeks]
-    plt.bar(list(range(1, len(weeks) + 1)), counts, width=0.4)
+    plt.multiple_bar(list(range(1, len(weeks) + 1)), [counts, [w.problems for w in weeks]],
+                     labels=["attempts", "problems"], width=0.6)
     plt.xlim(0.5, len(weeks) + 0.5)
     _sparse_ticks(plt, _week_labels(progress))
     plt.ylim(0, max(counts) * 1.1)
