@@ -63,11 +63,15 @@ def set_step_columns(row: AttemptRow, answers: Sequence[StepAnswer],
                      report: ScoreReport | None) -> None:
     """Copy the per-step seconds and scores onto the attempt row."""
     seconds = {a.step: a.elapsed_seconds for a in answers}
+    for n, column in enumerate(STEP_SECONDS_COLUMNS, start=1):
+        setattr(row, column, seconds.get(n, 0.0))
+    set_step_scores(row, report)
+
+
+def set_step_scores(row: AttemptRow, report: ScoreReport | None) -> None:
     scores = {s.step: s.score for s in report.steps} if report else {}
-    for n, (score_column, seconds_column) in enumerate(
-            zip(STEP_SCORE_COLUMNS, STEP_SECONDS_COLUMNS, strict=True), start=1):
-        setattr(row, score_column, scores.get(n))
-        setattr(row, seconds_column, seconds.get(n, 0.0))
+    for n, column in enumerate(STEP_SCORE_COLUMNS, start=1):
+        setattr(row, column, scores.get(n))
 
 
 def criterion_outcomes(report: ScoreReport | None) -> tuple[str, str]:

@@ -30,6 +30,7 @@ from coach.store.converters import (
     detail_row,
     row_to_attempt,
     set_step_columns,
+    set_step_scores,
     steps_to_rows,
     to_db_time,
 )
@@ -76,15 +77,11 @@ class SqlRepository:
         with self._guard(), self._session() as session:
             row = self._row(session, attempt_id)
             row.status = Status.SUBMITTED.value
-            row.level = report.level
             row.updated_at = row.submitted_at = to_db_time(at)
             row.elapsed_seconds = sum(a.elapsed_seconds for a in answers)
-            row.total = report.total
-            row.rubric_version = report.rubric_version
             set_step_columns(row, answers, report)
             detail = self._detail(session, attempt_id)
-            detail.report_json = report.model_dump_json()
-            detail.met, detail.missed = criterion_outcomes(report)
+            self._keep_report(row, detail, report)
             if log is not None:
                 detail.log_json = log.model_dump_json()
             session.add_all([row, detail])
@@ -169,13 +166,7 @@ class SqlRepository:
                 attempt_id=attempt_id, replaced_at=to_db_time(at),
                 rubric_version=row.rubric_version or "", level=row.level,
                 total=row.total or 0.0, report_json=detail.report_json))
-            row.level, row.total = report.level, report.total
-            row.rubric_version = report.rubric_version
-            detail.report_json = report.model_dump_json()
-            detail.met, detail.missed = criterion_outcomes(report)
-            scores = {step.step: step.score for step in report.steps}
-            for n in range(1, 8):
-                setattr(row, f"step{n}_score", scores.get(n))
+            self._keep_report(row, detail, report)
             session.add_all([row, detail])
             scores = {step.step: step.score for step in report.steps}
             for step_row in session.exec(select(StepRow).where(StepRow.attempt_id == attempt_id)):
@@ -218,6 +209,15 @@ class SqlRepository:
         if row is None:
             raise StoreError(f"no attempt with id {attempt_id}")
         return row
+
+    @staticmethod
+    def _keep_report(row: AttemptRow, detail: AttemptDetailRow, report: ScoreReport) -> None:
+        """The report and what the lists and figures read from it, on the row and detail."""
+        row.level, row.total = report.level, report.total
+        row.rubric_version = report.rubric_version
+        set_step_scores(row, report)
+        detail.report_json = report.model_dump_json()
+        detail.met, detail.missed = criterion_outcomes(report)
 
     @staticmethod
     def _detail(session: Session, attempt_id: int) -> AttemptDetailRow:
