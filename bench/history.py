@@ -48,7 +48,8 @@ FILTERS = {
     "mode and score": "mode:drill score:<50",
     "one month": "since:2026-02-01 until:2026-02-28",
     "pack, level, score": "pack:core level:senior score:60-80",
-    "phrase in the answers": '"consistent hashing"',
+    "phrase, in 1 attempt of 7": '"consistent hashing"',
+    "phrase, in 1 attempt of 40": '"hinted handoff"',
     "sorted by total": "sort:total",
     "sorted by duration": "sort:duration+",
 }

@@ -211,3 +211,19 @@ def test_without_fts5_the_search_still_finds_the_text(tmp_path, made, monkeypatc
     monkeypatch.setattr(search_index, "has_index", lambda _connection: False)
     assert ids(repository, '"delivery receipts"') == [4]  # a substring scan instead
     repository.close()
+
+
+def test_a_search_index_built_another_way_is_rebuilt(tmp_path, made):
+    import sqlite3
+
+    path = tmp_path / "coach.db"
+    repository = SqlRepository(path)
+    for attempt in made:
+        repository.add(attempt)
+    repository.close()
+    with sqlite3.connect(path) as db:  # as an earlier build left it: another layout
+        db.execute("DROP TABLE attempt_step_fts")
+        db.execute("CREATE VIRTUAL TABLE attempt_step_fts USING fts5(text)")
+    again = SqlRepository(path)
+    assert ids(again, '"delivery receipts"') == [4]
+    again.close()
