@@ -30,6 +30,9 @@ def answers_beside_references(attempt: Attempt, problem: Problem | None) -> Iter
         ), classes="report-heading")
         if info.number == 1 and attempt.log.questions:
             yield Static(_conversation(attempt), classes="conversation")
+        taken = _hints_taken(attempt, problem, info.number)
+        if taken is not None:
+            yield Static(taken, classes="conversation")
         mine = Static(_marked(answer.text, attempt, info.number), classes="answer")
         if not show_reference:
             yield mine
@@ -55,6 +58,19 @@ def _marked(text: str, attempt: Attempt, step: int) -> Content:
         style = "on $success 15%" if span.kind == "sentence" else "bold $text-success"
         content = content.stylize(style, span.start, span.end)
     return content
+
+
+def _hints_taken(attempt: Attempt, problem: Problem | None, step: int) -> Content | None:
+    """The hints used in this step, in the words they were given."""
+    indexes = [hint.index for hint in attempt.log.hints if hint.step == step]
+    if not indexes:
+        return None
+    hints = problem.steps.by_number(step).hints if problem else []
+    lines = [Content.styled("Hints used", "bold $warning")]
+    for index in indexes:
+        said = hints[index] if index < len(hints) else "(no longer in the problem)"
+        lines.append(Content.assemble((f"{index + 1}. ", "bold"), reflow(said)))
+    return Content("\n").join(lines)
 
 
 def _conversation(attempt: Attempt) -> Content:
