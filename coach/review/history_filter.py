@@ -31,9 +31,11 @@ def has_phrase(texts: Iterable[str], phrase: str) -> bool:
     return False
 
 
-def matches(summary: AttemptSummary, query: HistoryQuery) -> bool:
+def matches(summary: AttemptSummary, query: HistoryQuery, title: str | None = None) -> bool:
+    """Whether the attempt is one `query` selects; problem words are matched against
+    `title` when given (the SQL repository uses each problem's latest title)."""
     q = query
-    haystack = f"{summary.problem_id} {summary.problem_title}".lower()
+    haystack = f"{summary.problem_id} {title or summary.problem_title}".lower()
     day = summary.started_at.date()
     checks = (
         all(word in haystack for word in q.words),

@@ -88,7 +88,10 @@ class MemoryRepository:
         query = query or HistoryQuery()
         chosen = [a for a in self._live() if all(
             has_phrase((answer.text for answer in a.answers), p) for p in query.phrases)]
-        return ordered([s for s in map(_summary, chosen) if matches(s, query)], query)
+        latest = {a.problem_id: a.problem_title for a in sorted(
+            self._attempts.values(), key=lambda a: a.id)}  # as the SQL one: the newest title
+        return ordered([s for s in map(_summary, chosen)
+                        if matches(s, query, latest[s.problem_id])], query)
 
     def delete(self, attempt_id: int, at: datetime) -> None:
         self._require(attempt_id)

@@ -28,9 +28,10 @@ def live() -> ColumnElement[bool]:
     return col(AttemptRow.deleted_at).is_(None)
 
 
-# One row per problem, found through the problem index rather than a scan of the table.
+# One row per problem, with the title of its latest attempt (a pack update may retitle it),
+# found through the problem index rather than a scan of the table.
 _PROBLEM_TITLES = text("SELECT problem_id, problem_title FROM attempt "
-                       "WHERE id IN (SELECT min(id) FROM attempt GROUP BY problem_id)")
+                       "WHERE id IN (SELECT max(id) FROM attempt GROUP BY problem_id)")
 
 
 def history_where(session: Session, query: HistoryQuery) -> list[ColumnElement[bool]]:

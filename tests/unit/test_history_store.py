@@ -227,3 +227,10 @@ def test_a_search_index_built_another_way_is_rebuilt(tmp_path, made):
     again = SqlRepository(path)
     assert ids(again, '"delivery receipts"') == [4]
     again.close()
+
+
+def test_problem_words_follow_the_latest_title(repo, made):
+    retitled = made[0].model_copy(update={"problem_title": "Home timeline"})
+    repo.add(retitled)  # the same problem, renamed by a pack update
+    assert ids(repo, "home timeline") == [8, 2, 9, 1]  # its older attempts too
+    assert ids(repo, "newsfeed") == [8, 2, 9, 1]  # and its id still matches
