@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from statistics import fmean
 
 from coach.domain.attempt import (
@@ -21,7 +21,7 @@ from coach.review.assemble import assemble_progress, week_points
 from coach.review.history_filter import has_phrase, matches, ordered
 from coach.review.progress import Progress, ScorePoint, StepReview
 from coach.review.query import HistoryQuery
-from coach.store.converters import criterion_outcomes
+from coach.store.converters import criterion_outcomes, week_of
 
 
 class MemoryRepository:
@@ -110,19 +110,17 @@ class MemoryRepository:
 
     def progress(self, recent: int = 200) -> Progress:
         live = self._live()
-        scored = sorted((a for a in live if a.status is Status.SUBMITTED and a.report),
-                        key=lambda a: (a.started_at, a.id))
-        points = [_point(a) for a in scored[-recent:]] if recent else []
-        outcomes = [(a.id, *criterion_outcomes(a.report)) for a in scored[-recent:]] \
-            if recent else []
+        scored = self._scored()
+        window = scored[-recent:] if recent else []
         totals = [a.report.total for a in scored if a.drill_step is None]
         return assemble_progress(attempts=len(live), scored=len(scored),
                                  best_total=max(totals, default=None), weeks=_weeks(live),
-                                 recent=points, outcomes=outcomes)
+                                 recent=[_point(a) for a in window],
+                                 outcomes=[(a.id, *criterion_outcomes(a.report))
+                                           for a in window])
 
     def step_reviews(self, per_problem: int = 30) -> list[StepReview]:
-        scored = sorted((a for a in self._live() if a.status is Status.SUBMITTED and a.report),
-                        key=lambda a: (a.started_at, a.id))
+        scored = self._scored()
         kept: list[Attempt] = []
         for problem_id in {a.problem_id for a in scored}:
             kept += [a for a in scored if a.problem_id == problem_id][-per_problem:]
@@ -130,6 +128,11 @@ class MemoryRepository:
         return [StepReview(problem_id=a.problem_id, step=s.step, score=s.score,
                            at=a.submitted_at or a.started_at)
                 for a in kept for s in a.report.steps]
+
+    def _scored(self) -> list[Attempt]:
+        """The live scored attempts, oldest first."""
+        return sorted((a for a in self._live() if a.status is Status.SUBMITTED and a.report),
+                      key=lambda a: (a.started_at, a.id))
 
     def rescore(self, attempt_id: int, report: ScoreReport, at: datetime) -> None:
         attempt = self._require(attempt_id)
@@ -186,9 +189,8 @@ def _point(attempt: Attempt) -> ScorePoint:
 
 def _weeks(attempts: list[Attempt]):
     weeks: dict[date, list[Attempt]] = defaultdict(list)
-    for attempt in attempts:
-        day = attempt.started_at.date()
-        weeks[day - timedelta(days=day.weekday())].append(attempt)
+    for attempt in attempts:  # the UTC week, as the SQL repository stores it
+        weeks[date.fromisoformat(week_of(attempt.started_at))].append(attempt)
 
     def mean(values: list[float]) -> float | None:
         return fmean(values) if values else None
