@@ -125,7 +125,11 @@ async def test_delete_asks_then_undo_brings_it_back(seeded):
     app = seeded.app()
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_history(pilot)
-        await pilot.press("d", "n")  # kept
+        await pilot.press("d")
+        await pilot.pause()
+        assert app.screen.question.startswith(
+            "Delete attempt #5 (URL shortener, 2026-03-18 09:30)?")
+        await pilot.press("n")  # kept
         await pilot.pause()
         assert shown_ids(screen) == [5, 4, 3, 2, 1]
         await pilot.press("d", "y")

@@ -166,9 +166,10 @@ class HistoryScreen(Screen[None]):
 
     def action_delete(self) -> None:
         chosen = self.table.selected_id()
-        summary = self.app.services.repository.get(chosen) if chosen is not None else None
-        if summary is None:
+        if chosen is None:
             return
+        # The row shows what the question needs; no need to load the whole attempt.
+        started, title = (cell.plain for cell in self.table.get_row(str(chosen))[1:3])
         from coach.tui.screens.confirm import ConfirmScreen
 
         def answered(yes: bool | None) -> None:
@@ -176,8 +177,8 @@ class HistoryScreen(Screen[None]):
                 self._delete(chosen)
 
         self.app.push_screen(ConfirmScreen(
-            f"Delete attempt #{chosen} ({summary.problem_title}, "
-            f"{summary.started_at:%Y-%m-%d %H:%M})? You can undo it with u until you quit.",
+            f"Delete attempt #{chosen} ({title}, {started})? You can undo it with u until "
+            "you quit.",
             yes="Delete", no="Keep"), answered)
 
     def _delete(self, attempt_id: int) -> None:
